@@ -22,8 +22,11 @@ export interface RunView {
   items(loop: string): Value | undefined;
   /** Current 0-based index of the named enclosing Until (or Foreach). */
   iterationIndex(loop: string): number | undefined;
-  /** Records of the top-level actions inside the named Scope/Foreach/Until. */
-  result(scope: string): Value | undefined;
+  /**
+   * Records of the top-level actions inside the named Scope/Foreach/Until; without a name, of the
+   * container the expression is evaluated in.
+   */
+  result(scope?: string): Value | undefined;
   workflow(): Value | undefined;
   callbackUrl(): string | undefined;
   appSetting(name: string): Value | undefined;

@@ -1,0 +1,47 @@
+/**
+ * The `sluice` command line. Each command is a small function returning what to print, so tests
+ * call them directly and the binary only wires them to commander.
+ */
+import { Command } from 'commander';
+import { evalBatch, evalOne, type CommandOutput } from './cli/eval-command.js';
+
+function emit(out: CommandOutput): void {
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  process.exitCode = out.exitCode;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name('sluice').description('Workflow engine for Logic Apps definitions and ML pipelines').showHelpAfterError();
+
+  program
+    .command('validate')
+    .description('validate workflow definitions; prints FILE: /json/pointer: message per issue')
+    .argument('<files...>', 'definition files (bare definitions, workflow.json or ARM resources)')
+    .action(async (files: string[]) => {
+      const { validateFiles } = await import('./cli-validate.js');
+      const result = await validateFiles(files);
+      for (const line of result.lines) process.stdout.write(`${line}\n`);
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command('eval')
+    .description('evaluate an expression (a string as it stands in a definition) and print its value as JSON')
+    .argument('[expr]', "the expression, e.g. \"@concat('a', string(add(1,2)))\"")
+    .option('-c, --context <file>', 'JSON file with parameters, variables, triggerBody, actions, now ...')
+    .option('-b, --batch <file>', 'JSON array of {"expr", "context"} cases; prints [{"value"}|{"error"}] in order')
+    .action(async (expr: string | undefined, options: { context?: string; batch?: string }) => {
+      if (options.batch !== undefined) {
+        if (expr !== undefined) return emit({ exitCode: 2, stdout: '', stderr: 'error: give either EXPR or --batch FILE, not both\n' });
+        return emit(await evalBatch(options.batch));
+      }
+      if (expr === undefined) return emit({ exitCode: 2, stdout: '', stderr: 'error: missing EXPR (or --batch FILE)\n' });
+      emit(await evalOne(expr, options.context));
+    });
+
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);
