@@ -48,13 +48,8 @@ function parseInterpolation(text: string): Template {
           length: inner + 1 - open,
         });
       }
-      const { ast, terminator } = parseExpressionAt(text, i + 2, text.length, true);
-      if (terminator.type !== '}') {
-        throw new ExpressionSyntaxError(`unterminated @{ segment starting at position ${open}: expected '}'`, {
-          position: open,
-          length: text.length - open,
-        });
-      }
+      const { ast, terminator } = parseSegment(text, open);
+      if (terminator.type !== '}') throw unterminated(text, open);
       parts.push(ast);
       i = terminator.end;
     } else {
@@ -64,6 +59,23 @@ function parseInterpolation(text: string): Template {
   }
   if (literal) parts.push(literal);
   return { kind: 'interpolation', parts };
+}
+
+function parseSegment(text: string, open: number): ReturnType<typeof parseExpressionAt> {
+  try {
+    return parseExpressionAt(text, open + 2, text.length, true);
+  } catch (err) {
+    // Running out of text inside a segment is best reported at the `@{` that was never closed.
+    if (err instanceof ExpressionSyntaxError && err.position >= text.length) throw unterminated(text, open);
+    throw err;
+  }
+}
+
+function unterminated(text: string, open: number): ExpressionSyntaxError {
+  return new ExpressionSyntaxError(`unterminated @{ segment starting at position ${open}: expected an expression followed by '}'`, {
+    position: open,
+    length: text.length - open,
+  });
 }
 
 function firstNonSpace(text: string, from: number): number {
