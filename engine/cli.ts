@@ -41,6 +41,24 @@ export function buildProgram(): Command {
       emit(await evalOne(expr, options.context));
     });
 
+  program
+    .command('serve')
+    .description('serve the Sluice web page and API on loopback')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '7070')
+    .action(async (options: { host: string; port: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        return emit({ exitCode: 2, stdout: '', stderr: `error: --port must be an integer from 0 to 65535, got '${options.port}'\n` });
+      }
+      const { startServer } = await import('./api/server.js');
+      const server = await startServer({ host: options.host, port });
+      process.stdout.write(`Sluice is serving at ${server.url}\n`);
+      const stop = (): void => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
   return program;
 }
 

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { startServer, type RunningServer } from '../../engine/api/server.js';
+
+describe('sluice serve (HTTP API on loopback)', function () {
+  let server: RunningServer;
+  before(async function () {
+    server = await startServer({ host: '127.0.0.1', port: 0 });
+  });
+  after(async function () {
+    await server.close();
+  });
+
+  async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
+  it('serves the page at /', async function () {
+    const res = await fetch(server.url);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await res.text(), /<title>Sluice<\/title>/);
+  });
+
+  it('evaluates an expression against a context', async function () {
+    const { status, json } = await post('/api/expressions/evaluate', { expr: "@triggerBody()?['Size']", context: { triggerBody: { Size: 5 } } });
+    assert.equal(status, 200);
+    assert.equal(json['value'], 5);
+  });
+
+  it('answers a bad expression with 400 and a typed error with the position', async function () {
+    const { status, json } = await post('/api/expressions/evaluate', { expr: '@add(1,' });
+    assert.equal(status, 400);
+    assert.equal(json['code'], 'ExpressionSyntaxError');
+    assert.deepEqual((json['where'] as Record<string, unknown>)['position'], 7);
+  });
+
+  it('answers a body that is not JSON with 400', async function () {
+    const res = await fetch(new URL('/api/expressions/evaluate', server.url), { method: 'POST', body: '{nope' });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as Record<string, unknown>)['code'], 'InvalidJson');
+  });
+
+  it('lists the functions with their arities', async function () {
+    const res = await fetch(new URL('/api/functions', server.url));
+    const list = (await res.json()) as { name: string; minArgs: number; maxArgs: number | null }[];
+    assert.deepEqual(list.find((f) => f.name === 'triggerBody'), { name: 'triggerBody', minArgs: 0, maxArgs: 0 });
+  });
+
+  it('validates a definition and lists its issues with pointers', async function () {
+    const { status, json } = await post('/api/definitions/validate', {
+      definition: { triggers: {}, actions: { A: { type: 'Compose', inputs: '@concat(', runAfter: { Nope: ['Succeeded'] } } } },
+    });
+    assert.equal(status, 200);
+    assert.equal(json['valid'], false);
+    const pointers = (json['issues'] as { pointer: string }[]).map((i) => i.pointer);
+    assert.ok(pointers.includes('/actions/A/inputs'), pointers.join(' '));
+    assert.ok(pointers.some((p) => p.startsWith('/actions/A/runAfter')), pointers.join(' '));
+  });
+});
