@@ -51,8 +51,8 @@ function contains(args: Value[], ctx: CallContext): Value {
     return collection.some((item) => strictKey(item) === key);
   }
   if (isObject(collection)) {
-    if (typeof value !== 'string') typeError(ctx, 1, 'a string', value);
-    return Object.prototype.hasOwnProperty.call(collection, value);
+    // Keys are strings, so no other kind can name one (the vectors expect false, not an error).
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(collection, value);
   }
   return typeError(ctx, 0, 'an array, an object or a string', collection);
 }
