@@ -32,11 +32,14 @@ function concat(args: Value[], ctx: CallContext): Value {
   return out;
 }
 
+// Both search directions fold case once up front: simple mapping keeps every position.
 function nthForward(text: string, search: string, n: number): number {
   if (search.length === 0) return n - 1 <= text.length ? n - 1 : -1;
+  const t = toUpperInvariant(text);
+  const s = toUpperInvariant(search);
   let pos = -1;
   for (let k = 0; k < n; k++) {
-    pos = indexOfIgnoreCase(text, search, pos + 1);
+    pos = t.indexOf(s, pos + 1);
     if (pos < 0) return -1;
   }
   return pos;
@@ -49,11 +52,13 @@ function nthForward(text: string, search: string, n: number): number {
 function nthBackward(text: string, search: string, n: number): number {
   if (text.length === 0) return search.length === 0 && n === 1 ? 0 : -1;
   if (search.length === 0) return text.length - n >= 0 ? text.length - n : -1;
+  const t = toUpperInvariant(text);
+  const s = toUpperInvariant(search);
   let end = text.length - 1;
   let pos = -1;
   for (let k = 0; k < n; k++) {
     const latestStart = end - search.length + 1;
-    pos = latestStart < 0 ? -1 : lastIndexOfIgnoreCase(text, search, latestStart);
+    pos = latestStart < 0 ? -1 : t.lastIndexOf(s, latestStart);
     if (pos < 0) return -1;
     end = pos - 1;
   }

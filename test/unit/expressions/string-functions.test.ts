@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Float } from '../../../engine/expressions/index.js';
 import { toLowerInvariant, toUpperInvariant } from '../../../engine/expressions/functions/dotnet-case.js';
 import { ev, evError } from './string-collection-logical-helpers.js';
@@ -160,6 +161,20 @@ describe('string functions', function () {
     it('map letters outside the BMP, keeping surrogate pairs whole', function () {
       assert.equal(toUpperInvariant('\u{10428}x'), '\u{10400}X');
       assert.equal(toLowerInvariant('\u{10400}'), '\u{10428}');
+    });
+    it('never change the length of any string, and agree with JavaScript on ASCII', function () {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+          assert.equal(toUpperInvariant(text).length, text.length);
+          assert.equal(toLowerInvariant(text).length, text.length);
+        }),
+      );
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
+          assert.equal(toUpperInvariant(text), text.toUpperCase());
+          assert.equal(toLowerInvariant(text), text.toLowerCase());
+        }),
+      );
     });
     it('reject non-strings', function () {
       const err = evError('@toLower(1)');
