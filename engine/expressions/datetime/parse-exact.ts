@@ -97,7 +97,10 @@ function name(state: State, ...lists: (readonly string[])[]): number {
 
 function matchToken(state: State, token: PatternToken): boolean {
   switch (token.kind) {
-    case 'literal': return literal(state, token.text);
+    case 'literal':
+      // As .NET does, a literal GMT or Z (the r and u patterns) marks the text as UTC.
+      if (token.text === 'GMT' || token.text === 'Z') state.fields.utc = true;
+      return literal(state, token.text);
     case 'dateSeparator': return literal(state, state.culture.dateSeparator);
     case 'timeSeparator': return literal(state, state.culture.timeSeparator);
     case 'field': return matchField(state, token.letter, token.count);

@@ -8,7 +8,8 @@ import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND } fro
 
 export class TimeSpanFormatError extends Error {}
 
-const SPAN_PATTERN = /^\s*(-)?(?:(\d+)|(?:(\d+)[.:])?(\d+):(\d+)(?::(\d+)(?:\.(\d+))?)?)\s*$/;
+// `d`, `[d.]hh:mm[:ss[.f]]`, or `d:hh:mm:ss[.f]` (a colon after the days needs the seconds).
+const SPAN_PATTERN = /^\s*(-)?(?:(\d+)|(?:(\d+)\.)?(\d+):(\d+)(?::(\d+)(?:\.(\d+))?)?|(\d+):(\d+):(\d+):(\d+)(?:\.(\d+))?)\s*$/;
 
 /** Parses `[-]d`, `[-][d.]hh:mm[:ss[.fffffff]]` or `[-]d:hh:mm[:ss[.f]]`; `undefined` if invalid. */
 export function parseTimeSpan(text: string): bigint | undefined {
@@ -19,13 +20,16 @@ export function parseTimeSpan(text: string): bigint | undefined {
   if (m[2] !== undefined) {
     ticks = BigInt(m[2]) * TICKS_PER_DAY;
   } else {
-    const hours = Number(m[4]);
-    const minutes = Number(m[5]);
-    const seconds = m[6] === undefined ? 0 : Number(m[6]);
-    const fraction = m[7] ?? '';
+    const colonDays = m[8] !== undefined;
+    const days = colonDays ? m[8] : m[3];
+    const hours = Number(colonDays ? m[9] : m[4]);
+    const minutes = Number(colonDays ? m[10] : m[5]);
+    const secondsText = colonDays ? m[11] : m[6];
+    const seconds = secondsText === undefined ? 0 : Number(secondsText);
+    const fraction = (colonDays ? m[12] : m[7]) ?? '';
     if (hours > 23 || minutes > 59 || seconds > 59 || fraction.length > 7) return undefined;
     ticks =
-      BigInt(m[3] ?? '0') * TICKS_PER_DAY +
+      BigInt(days ?? '0') * TICKS_PER_DAY +
       BigInt(hours) * TICKS_PER_HOUR +
       BigInt(minutes) * TICKS_PER_MINUTE +
       BigInt(seconds) * TICKS_PER_SECOND +

@@ -12,12 +12,11 @@ import {
   argTimeZone,
   culture,
   nowValue,
-  outOfRange,
   render,
   shift,
   todayOf,
 } from '../datetime/date-args.js';
-import { partsOf, ticksFromParts, TICKS_PER_DAY, TICKS_PER_HOUR, truncate, type DateTimeValue } from '../datetime/date-time.js';
+import { MAX_TICKS, partsOf, ticksFromParts, TICKS_PER_DAY, TICKS_PER_HOUR, truncate, type DateTimeValue } from '../datetime/date-time.js';
 import { PatternError } from '../datetime/format-pattern.js';
 import { parseExact } from '../datetime/parse-exact.js';
 import { parseTimestamp } from '../datetime/parse-timestamp.js';
@@ -62,11 +61,13 @@ function convertFromUtc(args: Value[], ctx: CallContext): string {
     );
   }
   const wall = utcToZone(zone, dt.ticks);
-  return render(ctx, checked(ctx, { ticks: wall, kind: 'Unspecified' }), args, 2);
+  return render(ctx, clamped({ ticks: wall, kind: 'Unspecified' }), args, 2);
 }
 
-function checked(ctx: CallContext, dt: DateTimeValue): DateTimeValue {
-  return dt.ticks < 0n || dt.ticks > 3_155_378_975_999_999_999n ? outOfRange(ctx) : dt;
+/** Zone conversions clamp to the DateTime range instead of failing, as .NET's TimeZoneInfo does. */
+function clamped(dt: DateTimeValue): DateTimeValue {
+  if (dt.ticks < 0n) return { ticks: 0n, kind: dt.kind };
+  return dt.ticks > MAX_TICKS ? { ticks: MAX_TICKS, kind: dt.kind } : dt;
 }
 
 function toUtcTicks(ctx: CallContext, args: Value[], dt: DateTimeValue, zoneIndex: number): bigint {
@@ -86,14 +87,14 @@ function toUtcTicks(ctx: CallContext, args: Value[], dt: DateTimeValue, zoneInde
 function convertToUtc(args: Value[], ctx: CallContext): string {
   const dt = argTimestamp(ctx, args, 0);
   const utc = toUtcTicks(ctx, args, dt, 1);
-  return render(ctx, checked(ctx, { ticks: utc, kind: 'Utc' }), args, 2);
+  return render(ctx, clamped({ ticks: utc, kind: 'Utc' }), args, 2);
 }
 
 function convertTimeZone(args: Value[], ctx: CallContext): string {
   const dt = argTimestamp(ctx, args, 0);
   const utc = toUtcTicks(ctx, args, dt, 1);
   const wall = utcToZone(argTimeZone(ctx, args, 2), utc);
-  return render(ctx, checked(ctx, { ticks: wall, kind: 'Unspecified' }), args, 3);
+  return render(ctx, clamped({ ticks: wall, kind: 'Unspecified' }), args, 3);
 }
 
 function dateDifference(args: Value[], ctx: CallContext): string {
