@@ -68,7 +68,7 @@ function binary(args: Value[], ctx: CallContext): Value {
 }
 
 function isZero(v: number | bigint | Float | Decimal): boolean {
-  if (v instanceof Decimal) return v.toString().replace(/[-+.0]/g, '') === '';
+  if (v instanceof Decimal) return v.mantissa === 0n;
   return typeof v === 'bigint' ? v === 0n : toDouble(v) === 0;
 }
 
