@@ -98,7 +98,8 @@ function parseAuthority(authority: string, scheme: string): { host: string; port
     host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
     portText = colon >= 0 ? hostPort.slice(colon + 1) : '';
   }
-  if (/[\s<>"{}|\\^`%[\]]/.test(host) || (host === '' && HOST_REQUIRED.has(scheme))) {
+  const bracketed = host.startsWith('[');
+  if ((!bracketed && /[\s<>"{}|\\^`%[\]]/.test(host)) || (host === '' && HOST_REQUIRED.has(scheme))) {
     throw new UriError('Invalid URI: The hostname could not be parsed.');
   }
   let port = DEFAULT_PORTS[scheme] ?? -1;
