@@ -5,12 +5,11 @@
  * runtime demonstrably reads content (`base64`, `json`, `xml`, `binary`, `dataUri`, `string`).
  * The content, data-URI, URI-escaping and XML helpers throw plain errors, reworded here.
  */
-import { ContentError, decodeBase64Strict, envelopeBytesStrict, envelopeTextStrict, isValidBase64, makeEnvelope, OCTET_STREAM, textEnvelope, JSON_UTF8, TEXT_UTF8, XML_UTF8 } from '../content.js';
+import { decodeBase64Strict, envelopeBytesStrict, envelopeTextStrict, isValidBase64, makeEnvelope, OCTET_STREAM, textEnvelope, JSON_UTF8, TEXT_UTF8, XML_UTF8 } from '../content.js';
 import { checkBinaryDataUriParameters, checkStringDataUriCharset, parseDataUri } from '../data-uri.js';
 import { JsonParseError, parseJson } from '../json-parse.js';
 import { escapeDataString, unescapeDataString } from '../uri-escape.js';
 import { Decimal, Float, isEnvelope, isObject, isXmlEnvelope, toDouble, toText, type Value } from '../value.js';
-import { JsonToXmlError } from '../xml/json-to-xml.js';
 import { decodeXmlName, encodeXmlName } from '../xml/xml-names.js';
 import { XmlParseError } from '../xml/xml-parse.js';
 import { xmlEnvelopeToJson, xmlFromJson, xmlFromText } from '../xml/xml-value.js';
@@ -30,7 +29,7 @@ export function guarded<T>(ctx: CallContext, index: number, body: () => T): T {
     if (e instanceof XmlParseError) {
       failArg(ctx, index, `is not valid XML: ${e.message}`, `The template language function '${ctx.fn}' parameter is not valid. The provided value cannot be parsed as XML: '${e.message}'.`);
     }
-    if (e instanceof ContentError || e instanceof JsonToXmlError || e instanceof Error) {
+    if (e instanceof Error) {
       failArg(ctx, index, `is not valid: ${e.message}`, `The template language function '${ctx.fn}' was invoked with a parameter that is not valid: ${e.message}.`);
     }
     throw e;

@@ -6,7 +6,7 @@
  */
 import { setOwnMember } from '../json-parse.js';
 import { findKey, isXmlEnvelope, type Value, type ValueObject } from '../value.js';
-import { xpathOnEnvelope } from '../xml/xml-value.js';
+import { parseEnvelope, xpathOnParsed } from '../xml/xml-value.js';
 import { argObject, argString, failArg, typeError } from './args.js';
 import { guarded } from './conversion.js';
 import { fn, lazyFn, type CallContext, type FunctionDef } from './function-def.js';
@@ -63,7 +63,8 @@ function xpath(args: Value[], ctx: CallContext): Value {
   const doc = args[0]!;
   if (!isXmlEnvelope(doc)) typeError(ctx, 0, 'an XML object', doc);
   const expression = argString(ctx, args, 1);
-  return guarded(ctx, 1, () => xpathOnEnvelope(doc, expression));
+  const parsed = guarded(ctx, 0, () => parseEnvelope(doc));
+  return guarded(ctx, 1, () => xpathOnParsed(parsed, expression));
 }
 
 export const manipulationFunctions: FunctionDef[] = [

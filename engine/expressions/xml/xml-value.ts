@@ -66,8 +66,7 @@ function isNodeLike(v: unknown): v is Node {
 }
 
 /** `xpath(xml, expr)` (spec §11.25): node sets are arrays; text nodes → strings; numbers → floats. */
-export function xpathOnEnvelope(env: ContentEnvelope, expression: string): Value {
-  const parsed = parseEnvelope(env);
+export function xpathOnParsed(parsed: ParsedXml, expression: string): Value {
   let result: unknown;
   try {
     result = xpathModule.select(expression, parsed.doc);
