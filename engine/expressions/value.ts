@@ -128,7 +128,11 @@ export function envelopeText(v: ContentEnvelope): string {
 
 // ---- text forms --------------------------------------------------------------------------------
 
-/** A double as .NET's `double.ToString()` prints it in the invariant culture (shortest round-trip). */
+/**
+ * A double as .NET (Core 3.0+) `double.ToString()` prints it in the invariant culture: shortest
+ * round-trip digits, in exponent form when the exponent is 17 or more (its FormatDouble uses
+ * max(digit count, DoublePrecision = 17)) or -5 or less (`1E-05`, but `0.0001`).
+ */
 export function floatToText(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'Infinity';
@@ -136,7 +140,7 @@ export function floatToText(n: number): string {
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   const [mant, expText] = n.toExponential().split('e') as [string, string];
   const exp = Number(expText);
-  if (exp >= 15 || exp < -5) {
+  if (exp >= 17 || exp < -4) {
     return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
   const negative = mant.startsWith('-');
