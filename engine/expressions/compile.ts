@@ -3,6 +3,7 @@
  * (every string parsed, every call bound) and then evaluated for each run.
  */
 import { compileExpression, type Evaluator } from './evaluate.js';
+import { ExpressionEvaluationError } from './expression-errors.js';
 import type { RunView } from './run-view.js';
 import { parseTemplate, type Template } from './template.js';
 import { toText, type Value } from './value.js';
@@ -21,10 +22,22 @@ export function compileParsedTemplate(template: Template): Evaluator {
       const parts = template.parts.map((part) => (typeof part === 'string' ? part : compileExpression(part)));
       return (view) => {
         let out = '';
-        for (const part of parts) out += typeof part === 'string' ? part : toText(part(view));
+        for (const part of parts) out += typeof part === 'string' ? part : segmentText(part(view));
         return out;
       };
     }
+  }
+}
+
+/** The text of an `@{...}` segment; content that cannot be read as text is an evaluation error. */
+function segmentText(value: Value): string {
+  try {
+    return toText(value);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ExpressionEvaluationError(`@{...}: the value cannot be converted to text: ${reason}`, {
+      detail: `The template language expression cannot be converted to text: ${reason}.`,
+    });
   }
 }
 

@@ -11,6 +11,7 @@
  * - a decimal is a `Decimal`;
  * - binary content and XML are ordinary objects of the envelope shape `{"$content-type", "$content"}`.
  */
+import { envelopeTextStrict } from './content.js';
 import { Decimal } from './decimal.js';
 
 export { Decimal };
@@ -104,28 +105,6 @@ export function isXmlEnvelope(v: Value | undefined): v is ContentEnvelope {
   return isEnvelope(v) && /^(application|text)\/([\w.+-]+\+)?xml\b/i.test(v['$content-type']);
 }
 
-/** The charset parameter of a content type, defaulting to UTF-8. */
-export function charsetOf(contentType: string): string {
-  const m = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
-  return m ? m[1]!.toLowerCase() : 'utf-8';
-}
-
-export function envelopeBytes(v: ContentEnvelope): Buffer {
-  return Buffer.from(v['$content'].replace(/\s+/g, ''), 'base64');
-}
-
-/** Text of binary content, decoded with its charset (invalid UTF-8 becomes U+FFFD). */
-export function envelopeText(v: ContentEnvelope): string {
-  const bytes = envelopeBytes(v);
-  const charset = charsetOf(v['$content-type']);
-  const label = charset === 'utf-16' ? 'utf-16le' : charset;
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 // ---- text forms --------------------------------------------------------------------------------
 
 /**
@@ -173,7 +152,9 @@ export function toText(v: Value): string {
       if (v === null) return '';
       if (v instanceof Float) return floatToText(v.value);
       if (v instanceof Decimal) return v.toString();
-      if (isEnvelope(v)) return envelopeText(v);
+      // Binary content reads as its bytes in its charset; bad base64 or a bad charset fails here
+      // (a ContentError, which the caller rewords), as it does in Logic Apps.
+      if (isEnvelope(v)) return envelopeTextStrict(v);
       return toJsonText(v);
   }
 }

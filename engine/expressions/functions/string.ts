@@ -5,7 +5,8 @@
  * Searching (`indexOf`, `lastIndexOf`, `nthIndexOf`, `startsWith`, `endsWith`) ignores case the
  * ordinal .NET way; `replace` is case-sensitive; positions count UTF-16 code units, as .NET does.
  */
-import { envelopeBytes, isEnvelope, isInteger, toText, type Value } from '../value.js';
+import { envelopeBytesStrict } from '../content.js';
+import { isEnvelope, isInteger, toText, type Value } from '../value.js';
 import { argIndex, argString, fail, failArg, typeError } from './args.js';
 import {
   endsWithIgnoreCase,
@@ -156,7 +157,7 @@ function trimByteOrderMark(args: Value[], ctx: CallContext): Value {
   const value = args[0]!;
   if (typeof value === 'string') return value.startsWith('\ufeff') ? value.slice(1) : value;
   if (isEnvelope(value)) {
-    const bytes = envelopeBytes(value);
+    const bytes = envelopeBytesStrict(value);
     const bomLength = bytes.subarray(0, 3).equals(UTF8_BOM)
       ? 3
       : bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
