@@ -38,6 +38,7 @@ const TWO_63 = 9223372036854775808;
 /** A double as int() converts it: integral only; NaN is int64 min, like the runtime's unchecked cast. */
 function doubleToInt(ctx: CallContext, d: number, shown: string): Value {
   if (Number.isNaN(d)) return INT64_MIN;
+  if (!Number.isFinite(d)) failArg(ctx, 0, `is outside the 64-bit integer range: ${shown}`);
   if (!Number.isInteger(d)) failArg(ctx, 0, `is not an integral number: ${shown}`);
   if (d >= TWO_63 || d < -TWO_63) failArg(ctx, 0, `is outside the 64-bit integer range: ${shown}`);
   return Number.isSafeInteger(d) ? d + 0 : BigInt(d);
