@@ -37,6 +37,8 @@ export type IssueCode =
   | 'UndeclaredParameter'
   /** `body('X')`, `outputs('X')`, ... name an action that does not exist. */
   | 'UnknownActionReference'
+  /** runtimeConfiguration.staticResult names an entry missing from staticResults. */
+  | 'UnknownStaticResult'
   | 'InvalidParameterValue'
   | 'ResponseWithoutRequestTrigger'
   | 'LimitExceeded'

@@ -14,7 +14,8 @@ import { issue, type Issue } from './issue.js';
 import { deepFreeze, normaliseDefinition } from './normalise.js';
 import { checkParameters } from './parameter-checks.js';
 import { checkSchema } from './schema-check.js';
-import { checkActionNames, checkCycles, checkLimits, checkResponse, checkRunAfter } from './semantic-checks.js';
+import { checkRecurrences } from './recurrence-checks.js';
+import { checkActionNames, checkCycles, checkLimits, checkResponse, checkRunAfter, checkStaticResults } from './semantic-checks.js';
 import { defaultSupport, type TypeSupport } from './support.js';
 import { unwrapDefinition } from './unwrap.js';
 import { checkVariables, declaredVariables } from './variable-checks.js';
@@ -109,6 +110,8 @@ function semanticIssues(
     ...checkParameters(definition),
     ...checkResponse(sites, triggers),
     ...checkLimits(sites),
+    ...checkStaticResults(sites, definition),
+    ...checkRecurrences(triggers),
   ];
 }
 

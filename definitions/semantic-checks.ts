@@ -134,3 +134,19 @@ export function checkResponse(sites: readonly ActionSite[], triggers: readonly [
     .map((s) => issue('ResponseWithoutRequestTrigger', s.pointer,
       `Response action '${s.name}' needs a Request trigger (this workflow starts from ${triggers.map(([n, t]) => `'${n}' of type '${String(t['type'])}'`).join(', ')}), as there is no HTTP caller to answer`));
 }
+
+/** `runtimeConfiguration.staticResult.name` must name an entry of the definition's staticResults. */
+export function checkStaticResults(sites: readonly ActionSite[], definition: Record<string, unknown>): Issue[] {
+  const declared = isPlainObject(definition['staticResults']) ? Object.keys(definition['staticResults']) : [];
+  const issues: Issue[] = [];
+  for (const site of sites) {
+    const config = site.node['runtimeConfiguration'];
+    const staticResult = isPlainObject(config) ? config['staticResult'] : undefined;
+    const name = isPlainObject(staticResult) ? staticResult['name'] : undefined;
+    if (typeof name === 'string' && !declared.includes(name)) {
+      issues.push(issue('UnknownStaticResult', childPointer(site.pointer, 'runtimeConfiguration', 'staticResult', 'name'),
+        `action '${site.name}' uses static result '${name}', which the definition's staticResults do not declare`));
+    }
+  }
+  return issues;
+}

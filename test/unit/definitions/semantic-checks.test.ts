@@ -148,4 +148,25 @@ describe('semantic checks', () => {
       assert.deepEqual(codes(issuesOf(definition(actions))), ['LimitExceeded']);
     });
   });
+
+  describe('static results and recurrences', () => {
+    it('a static result must be declared', () => {
+      const mocked = (name: string) => ({ ...compose(1), runtimeConfiguration: { staticResult: { name, staticResultOptions: 'Enabled' } } });
+      const staticResults = { Mock0: { status: 'Succeeded', outputs: { body: 1 } } };
+      expectValid(definition({ A: mocked('Mock0') }, { staticResults }));
+      const [only] = issuesOf(definition({ A: mocked('Mock1') }, { staticResults }));
+      assert.equal(only!.code, 'UnknownStaticResult');
+      assert.equal(only!.pointer, '/actions/A/runtimeConfiguration/staticResult/name');
+    });
+
+    it('the interval fits the frequency', () => {
+      const every = (frequency: string, interval: number) => definition({}, { triggers: { T: { type: 'Recurrence', recurrence: { frequency, interval } } } });
+      expectValid(every('Month', 16));
+      expectValid(every('Day', 500));
+      const [only] = issuesOf(every('Month', 17));
+      assert.equal(only!.code, 'LimitExceeded');
+      assert.equal(only!.pointer, '/triggers/T/recurrence/interval');
+      assert.deepEqual(codes(issuesOf(every('Hour', 12001))), ['LimitExceeded']);
+    });
+  });
 });
