@@ -179,7 +179,9 @@ export const conversionFunctions: FunctionDef[] = [
   fn('dataUriToBinary', 1, 1, dataUriToBinary),
   fn('decodeDataUri', 1, 1, dataUriToBinary),
   fn('dataUriToString', 1, 1, dataUriToString),
-  stringFn('encodeUriComponent', escapeDataString),
+  // Deployed Microsoft samples call encodeURIComponent with several arguments (the Service Bus
+  // session templates pass `SessionId, '-topic'`); the runtime joins them before escaping.
+  fn('encodeUriComponent', 1, Infinity, (args, ctx) => escapeDataString(args.map((_, i) => argString(ctx, args, i)).join(''))),
   stringFn('uriComponent', escapeDataString),
   stringFn('decodeUriComponent', unescapeDataString),
   stringFn('uriComponentToString', unescapeDataString),
