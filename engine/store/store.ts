@@ -1,0 +1,133 @@
+/**
+ * The one storage interface. SQLite (better-sqlite3, WAL) is the default implementation; every
+ * implementation runs the shared contract suite in test/contracts/. All methods are synchronous:
+ * better-sqlite3 is, and a transition's commit must be one atomic step.
+ */
+import type { Value } from '../expressions/value.js';
+import type { ActionRecord, RunState, RunStatus } from '../interpreter/run-state.js';
+import type { RunEvent } from '../interpreter/events.js';
+
+export type WorkflowState = 'Enabled' | 'Disabled';
+
+export interface WorkflowRecord {
+  name: string;
+  /** 1 for the first save; every save adds a version. */
+  version: number;
+  definition: Record<string, unknown>;
+  /** Values of definition parameters, `{ name: { value } }` as Logic Apps takes them. */
+  parameters: Record<string, unknown>;
+  state: WorkflowState;
+  createdTime: string;
+  changedTime: string;
+}
+
+export interface RunSummary {
+  runId: string;
+  workflowName: string;
+  workflowVersion: number;
+  status: RunStatus;
+  startTime: string;
+  endTime?: string;
+  triggerName: string;
+  error?: { code: string; message: string };
+  outputs?: Record<string, Value>;
+  clientTrackingId?: string;
+}
+
+/** One row of action history: one attempt of one execution of one action. */
+export interface ActionRow {
+  runId: string;
+  key: string;
+  name: string;
+  type: string;
+  repetition: number[];
+  attempt: number;
+  status: string;
+  code?: string;
+  /** Already redacted when secureData hides them (then `secureInputs`/`secureOutputs` is true). */
+  inputs?: Value;
+  outputs?: Value;
+  error?: { code: string; message: string };
+  startTime?: string;
+  endTime?: string;
+  trackedProperties?: Value;
+  secureInputs?: boolean;
+  secureOutputs?: boolean;
+}
+
+export interface TriggerHistoryRow {
+  id: string;
+  workflowName: string;
+  triggerName: string;
+  status: 'Succeeded' | 'Failed' | 'Skipped';
+  startTime: string;
+  endTime?: string;
+  fired: boolean;
+  runId?: string;
+  inputs?: Value;
+  outputs?: Value;
+  error?: { code: string; message: string };
+}
+
+export interface RunQuery {
+  status?: RunStatus;
+  /** ISO times bounding startTime (inclusive from, exclusive to). */
+  from?: string;
+  to?: string;
+  top?: number;
+  /** Opaque continuation from a previous page. */
+  skipToken?: string;
+}
+
+export interface Page<T> {
+  value: T[];
+  nextSkipToken?: string;
+}
+
+/** What one transition writes, atomically. */
+export interface TransitionCommit {
+  state: RunState;
+  events: RunEvent[];
+  /** Action executions changed by the transition (upserted by key and attempt). */
+  actions: ActionRow[];
+}
+
+export interface Store {
+  // ---- workflows ----
+  /** Creates or replaces (a new version); keeps `createdTime` of the first version. */
+  saveWorkflow(input: { name: string; definition: Record<string, unknown>; parameters?: Record<string, unknown>; state?: WorkflowState }): WorkflowRecord;
+  getWorkflow(name: string, version?: number): WorkflowRecord | undefined;
+  listWorkflows(): WorkflowRecord[];
+  listWorkflowVersions(name: string): WorkflowRecord[];
+  setWorkflowState(name: string, state: WorkflowState): WorkflowRecord | undefined;
+  /** Deletes the workflow, its versions, runs and history. */
+  deleteWorkflow(name: string): boolean;
+
+  // ---- runs ----
+  /** Writes a new run (its first state) and the runStarted event. */
+  createRun(state: RunState, triggerName: string): void;
+  /** One transition: the new state, its events and changed action rows, in one transaction. */
+  commitTransition(commit: TransitionCommit): void;
+  loadRunState(runId: string): RunState | undefined;
+  /** Ids of runs whose status is Running (to resume after a restart). */
+  listActiveRunIds(): string[];
+  getRun(workflowName: string, runId: string): RunSummary | undefined;
+  listRuns(workflowName: string, query?: RunQuery): Page<RunSummary>;
+  /** Latest attempt of every action execution of the run; at most one row per key. */
+  listActionRows(runId: string): ActionRow[];
+  /** Every attempt of every execution of one action (by name), in repetition then attempt order. */
+  listActionRepetitions(runId: string, actionName: string): ActionRow[];
+  listRunEvents(runId: string): RunEvent[];
+
+  // ---- triggers ----
+  addTriggerHistory(row: TriggerHistoryRow): void;
+  listTriggerHistories(workflowName: string, triggerName: string, query?: { top?: number; skipToken?: string }): Page<TriggerHistoryRow>;
+
+  // ---- retention ----
+  /** Deletes finished runs (with their actions, events) that ended before `before`; returns how many. */
+  purgeRunsEndedBefore(before: string, limit?: number): number;
+
+  close(): void;
+}
+
+export type { ActionRecord };
