@@ -1,0 +1,308 @@
+/**
+ * The default Store: one SQLite file (better-sqlite3, WAL). Every statement is prepared once in
+ * the constructor; `commitTransition` is the hot path (one transaction per interpreter step) and
+ * only binds and runs them. The full RunState is one JSON column of its `runs` row, read on resume;
+ * events and action rows are the history the API shows, written beside it in the same transaction.
+ */
+import type { Statement } from 'better-sqlite3';
+import { InternalError } from '../errors.js';
+import type { RunEvent } from '../interpreter/events.js';
+import type { RunState } from '../interpreter/run-state.js';
+import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
+import { migrateRunState } from './migrate-run-state.js';
+import { migrate } from './migrations.js';
+import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
+import {
+  actionFromDb,
+  actionParams,
+  decodeValue,
+  encodeOptional,
+  encodeValue,
+  RUN_SUMMARY_COLUMNS,
+  runFromDb,
+  triggerFromDb,
+  triggerParams,
+  type ActionDbRow,
+  type RunDbRow,
+  type TriggerDbRow,
+} from './sqlite-rows.js';
+import { SqliteWorkflows } from './sqlite-workflows.js';
+import type { ActionRow, Page, RunQuery, RunSummary, Store, TransitionCommit, TriggerHistoryRow, WorkflowRecord, WorkflowState } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** Database file (its folder is created when missing), or `':memory:'`. */
+  path: string;
+  /** Clock for workflow save times (run times come from the run state). @default system clock */
+  now?: () => string;
+  /** @default 5000 */
+  busyTimeoutMs?: number;
+}
+
+const ACTION_COLUMNS =
+  'run_id, key, attempt, name, type, repetition, status, code, inputs, outputs, error, start_time, end_time, tracked_properties, secure_inputs, secure_outputs';
+/** Columns of the upsert, in the order `actionParams` binds them. */
+const ACTION_INSERT_COLUMNS = [
+  'run_id', 'key', 'attempt', 'name', 'type', 'repetition', 'rep_order', 'status', 'code', 'inputs', 'outputs', 'error',
+  'start_time', 'end_time', 'tracked_properties', 'secure_inputs', 'secure_outputs',
+];
+
+export class SqliteStore implements Store {
+  readonly db: SqliteDatabase;
+  readonly isMemory: boolean;
+  private readonly workflows: SqliteWorkflows;
+  private readonly s: ReturnType<typeof prepareStatements>;
+  private readonly listCache = new Map<string, Statement>();
+  private readonly createTx: (state: RunState, triggerName: string) => void;
+  private readonly commitTx: (commit: TransitionCommit) => void;
+  private readonly purgeTx: (before: string, limit: number) => number;
+
+  constructor(options: SqliteStoreOptions) {
+    const now = options.now ?? (() => new Date().toISOString());
+    this.isMemory = isMemoryPath(options.path);
+    this.db = openDatabase({ path: options.path, busyTimeoutMs: options.busyTimeoutMs });
+    try {
+      migrate(this.db, now);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    this.workflows = new SqliteWorkflows(this.db, now);
+    this.s = prepareStatements(this.db);
+    this.createTx = this.db.transaction((state: RunState, triggerName: string) => this.createInTx(state, triggerName));
+    this.commitTx = this.db.transaction((commit: TransitionCommit) => this.commitInTx(commit));
+    this.purgeTx = this.db.transaction((before: string, limit: number) => {
+      const ids = this.s.selectPurgeable.all(before, limit) as string[];
+      // Events and action rows go by ON DELETE CASCADE.
+      for (const id of ids) this.s.deleteRun.run(id);
+      return ids.length;
+    });
+  }
+
+  // ---- workflows ----
+
+  saveWorkflow(input: { name: string; definition: Record<string, unknown>; parameters?: Record<string, unknown>; state?: WorkflowState }): WorkflowRecord {
+    return this.workflows.save(input);
+  }
+
+  getWorkflow(name: string, version?: number): WorkflowRecord | undefined {
+    return this.workflows.get(name, version);
+  }
+
+  listWorkflows(): WorkflowRecord[] {
+    return this.workflows.list();
+  }
+
+  listWorkflowVersions(name: string): WorkflowRecord[] {
+    return this.workflows.listVersionsOf(name);
+  }
+
+  setWorkflowState(name: string, state: WorkflowState): WorkflowRecord | undefined {
+    return this.workflows.setState(name, state);
+  }
+
+  deleteWorkflow(name: string): boolean {
+    return this.workflows.delete(name);
+  }
+
+  // ---- runs ----
+
+  createRun(state: RunState, triggerName: string): void {
+    this.createTx(state, triggerName);
+  }
+
+  commitTransition(commit: TransitionCommit): void {
+    this.commitTx(commit);
+  }
+
+  loadRunState(runId: string): RunState | undefined {
+    const text = this.s.selectState.get(runId) as string | undefined;
+    return text === undefined ? undefined : migrateRunState(decodeValue(text));
+  }
+
+  listActiveRunIds(): string[] {
+    return this.s.selectActive.all() as string[];
+  }
+
+  getRun(workflowName: string, runId: string): RunSummary | undefined {
+    const row = this.s.selectRun.get(runId, workflowName) as RunDbRow | undefined;
+    return row === undefined ? undefined : runFromDb(row);
+  }
+
+  listRuns(workflowName: string, query: RunQuery = {}): Page<RunSummary> {
+    const top = pageSize(query.top);
+    const after = query.skipToken === undefined ? undefined : decodeSkipToken(query.skipToken);
+    const where = ['workflow_name = ?'];
+    const params: unknown[] = [workflowName];
+    const add = (condition: string, ...values: unknown[]): void => {
+      where.push(condition);
+      params.push(...values);
+    };
+    if (query.status !== undefined) add('status = ?', query.status);
+    if (query.from !== undefined) add('start_time >= ?', query.from);
+    if (query.to !== undefined) add('start_time < ?', query.to);
+    if (after !== undefined) add('(start_time, run_id) < (?, ?)', after.time, after.id);
+    // At most 16 shapes of this query exist; each is prepared once.
+    const sql = `SELECT ${RUN_SUMMARY_COLUMNS} FROM runs WHERE ${where.join(' AND ')} ORDER BY start_time DESC, run_id DESC LIMIT ?`;
+    const rows = this.cached(sql).all(...params, top + 1) as RunDbRow[];
+    return page(rows, top, runFromDb, (r) => ({ time: r.start_time, id: r.run_id }));
+  }
+
+  listActionRows(runId: string): ActionRow[] {
+    return (this.s.selectLatestActions.all(runId) as ActionDbRow[]).map(actionFromDb);
+  }
+
+  listActionRepetitions(runId: string, actionName: string): ActionRow[] {
+    return (this.s.selectRepetitions.all(runId, actionName) as ActionDbRow[]).map(actionFromDb);
+  }
+
+  listRunEvents(runId: string): RunEvent[] {
+    return (this.s.selectEvents.all(runId) as string[]).map((text) => decodeValue(text) as unknown as RunEvent);
+  }
+
+  // ---- triggers ----
+
+  addTriggerHistory(row: TriggerHistoryRow): void {
+    this.s.insertTrigger.run(...triggerParams(row));
+  }
+
+  listTriggerHistories(workflowName: string, triggerName: string, query: { top?: number; skipToken?: string } = {}): Page<TriggerHistoryRow> {
+    const top = pageSize(query.top);
+    const rows = (
+      query.skipToken === undefined
+        ? this.s.selectTriggers.all(workflowName, triggerName, top + 1)
+        : this.s.selectTriggersAfter.all(workflowName, triggerName, ...positionParams(decodeSkipToken(query.skipToken)), top + 1)
+    ) as TriggerDbRow[];
+    return page(rows, top, triggerFromDb, (r) => ({ time: r.start_time, id: r.id }));
+  }
+
+  // ---- retention ----
+
+  purgeRunsEndedBefore(before: string, limit = 500): number {
+    if (!Number.isInteger(limit) || limit < 1) return 0;
+    return this.purgeTx(before, limit);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- internals ----
+
+  private createInTx(state: RunState, triggerName: string): void {
+    try {
+      this.s.insertRun.run(
+        state.runId,
+        state.workflowName,
+        state.workflowVersion,
+        state.status,
+        state.startTime,
+        state.endTime ?? null,
+        triggerName,
+        state.error === undefined ? null : JSON.stringify(state.error),
+        encodeOptional(state.outputs),
+        state.clientTrackingId ?? null,
+        encodeValue(state),
+      );
+    } catch (err) {
+      if (isConstraint(err)) throw new InternalError(`run ${state.runId} already exists`, { where: { run: state.runId }, cause: err });
+      throw err;
+    }
+    this.appendEvent(state.runId, { kind: 'runStarted', at: state.startTime });
+  }
+
+  private commitInTx(commit: TransitionCommit): void {
+    const { state } = commit;
+    const changed = this.s.updateRun.run(
+      state.status,
+      state.endTime ?? null,
+      state.error === undefined ? null : JSON.stringify(state.error),
+      encodeOptional(state.outputs),
+      state.clientTrackingId ?? null,
+      encodeValue(state),
+      state.runId,
+    ).changes;
+    if (changed === 0) throw new InternalError(`run ${state.runId} does not exist`, { where: { run: state.runId } });
+    for (const event of commit.events) this.appendEvent(state.runId, event);
+    for (const row of commit.actions) this.s.upsertAction.run(...actionParams(row));
+  }
+
+  private appendEvent(runId: string, event: RunEvent): void {
+    this.s.insertEvent.run(runId, event.kind, event.at, encodeValue(event), runId);
+  }
+
+  private cached(sql: string): Statement {
+    let statement = this.listCache.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.listCache.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function prepareStatements(db: SqliteDatabase) {
+  const actionUpdates = ACTION_INSERT_COLUMNS.filter((c) => !['run_id', 'key', 'attempt'].includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  return {
+    insertRun: db.prepare(
+      `INSERT INTO runs (${RUN_SUMMARY_COLUMNS}, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateRun: db.prepare(
+      'UPDATE runs SET status = ?, end_time = ?, error = ?, outputs = ?, client_tracking_id = ?, state = ? WHERE run_id = ?',
+    ),
+    // Per-run sequence numbers; MAX over the (run_id, seq) key is one index probe.
+    insertEvent: db.prepare(
+      'INSERT INTO run_events (run_id, seq, kind, at, event) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM run_events WHERE run_id = ?',
+    ),
+    upsertAction: db.prepare(
+      `INSERT INTO action_executions (${ACTION_INSERT_COLUMNS.join(', ')})
+       VALUES (${ACTION_INSERT_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (run_id, key, attempt) DO UPDATE SET ${actionUpdates}`,
+    ),
+    selectState: db.prepare('SELECT state FROM runs WHERE run_id = ?').pluck(),
+    selectActive: db.prepare("SELECT run_id FROM runs WHERE status = 'Running' ORDER BY run_id").pluck(),
+    selectRun: db.prepare(`SELECT ${RUN_SUMMARY_COLUMNS} FROM runs WHERE run_id = ? AND workflow_name = ?`),
+    // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+    selectLatestActions: db.prepare(
+      `SELECT ${ACTION_COLUMNS}, MAX(attempt) FROM action_executions WHERE run_id = ? GROUP BY key ORDER BY name, rep_order`,
+    ),
+    selectRepetitions: db.prepare(
+      `SELECT ${ACTION_COLUMNS} FROM action_executions WHERE run_id = ? AND name = ? ORDER BY rep_order, attempt`,
+    ),
+    selectEvents: db.prepare('SELECT event FROM run_events WHERE run_id = ? ORDER BY seq').pluck(),
+    insertTrigger: db.prepare(
+      `INSERT INTO trigger_histories (id, workflow_name, trigger_name, status, start_time, end_time, fired, run_id, inputs, outputs, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    selectTriggers: db.prepare(
+      'SELECT * FROM trigger_histories WHERE workflow_name = ? AND trigger_name = ? ORDER BY start_time DESC, id DESC LIMIT ?',
+    ),
+    selectTriggersAfter: db.prepare(
+      `SELECT * FROM trigger_histories WHERE workflow_name = ? AND trigger_name = ? AND (start_time, id) < (?, ?)
+       ORDER BY start_time DESC, id DESC LIMIT ?`,
+    ),
+    selectPurgeable: db
+      .prepare("SELECT run_id FROM runs WHERE status <> 'Running' AND end_time < ? ORDER BY end_time LIMIT ?")
+      .pluck(),
+    deleteRun: db.prepare('DELETE FROM runs WHERE run_id = ?'),
+  };
+}
+
+function positionParams(position: PagePosition): [string, string] {
+  return [position.time, position.id];
+}
+
+/** Rows were fetched with one extra to learn whether another page follows. */
+function page<R, T>(rows: R[], top: number, map: (row: R) => T, position: (row: R) => PagePosition): Page<T> {
+  const more = rows.length > top;
+  const kept = more ? rows.slice(0, top) : rows;
+  const result: Page<T> = { value: kept.map(map) };
+  if (more) result.nextSkipToken = encodeSkipToken(position(kept[kept.length - 1]!));
+  return result;
+}
+
+function isConstraint(err: unknown): boolean {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
