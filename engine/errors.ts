@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'InvalidTemplate'
   | 'DefinitionInvalid'
   | 'InvalidArgument'
+  | 'NotFound'
+  | 'WorkflowDisabled'
   | 'InternalError';
 
 export interface ErrorLocation {

@@ -101,7 +101,8 @@ export interface RunState {
   trigger: Value;
   parameters: Record<string, Value>;
   variables: Record<string, Value>;
-  /** Variable names as declared (variables are matched ignoring case). */
+  /** Declared type of each variable (InitializeVariable's `type`). */
+  variableTypes?: Record<string, string>;
   actions: Record<string, ActionRecord>;
   scopes: Record<string, ScopeInstance>;
   loops: Record<string, LoopState>;

@@ -1,0 +1,193 @@
+/**
+ * Carries out what the interpreter decides. For each run it applies events one at a time:
+ * transition → commit (state, event and history rows in one transaction) → carry out the commands.
+ * Effects start only after the state that asked for them is committed, so a crash never loses a
+ * completed action and never repeats one (an effect in flight at a crash is retried on resume).
+ */
+import type { EffectActionDescriptor, EffectServices, PureActionDescriptor, ActionResult } from '../actions/descriptor.js';
+import { asSluiceError } from '../errors.js';
+import type { Command } from '../interpreter/commands.js';
+import type { RunEvent } from '../interpreter/events.js';
+import type { InterpreterLimits } from '../interpreter/limits.js';
+import type { WorkflowPlan } from '../interpreter/plan.js';
+import type { RunState } from '../interpreter/run-state.js';
+import { transition, type TransitionContext } from '../interpreter/transition.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+
+export interface ExecutorOptions {
+  store: Store;
+  clock: Clock;
+  pure: ReadonlyMap<string, PureActionDescriptor>;
+  effects: ReadonlyMap<string, EffectActionDescriptor>;
+  services: EffectServices;
+  limits: InterpreterLimits;
+  onRunCompleted(state: RunState): void;
+  /** Reports failures the engine cannot attach to a run (a failed commit). */
+  onError?(runId: string, error: Error): void;
+}
+
+interface ActiveRun {
+  state: RunState;
+  ctx: TransitionContext;
+  chain: Promise<void>;
+  inflight: Map<string, AbortController>;
+  timers: Map<string, () => void>;
+}
+
+class ActionTimeout extends Error {}
+
+export class Executor {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly effectTypes: ReadonlySet<string>;
+  private stopped = false;
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.effectTypes = new Set(options.effects.keys());
+  }
+
+  get activeRunIds(): string[] {
+    return [...this.active.keys()];
+  }
+
+  private context(plan: WorkflowPlan): TransitionContext {
+    return { plan, pure: this.options.pure, effects: this.effectTypes, limits: this.options.limits };
+  }
+
+  /** Stores a new run and starts it. */
+  begin(state: RunState, plan: WorkflowPlan, triggerName: string): Promise<void> {
+    this.options.store.createRun(state, triggerName);
+    this.track(state, plan);
+    return this.dispatch(state.runId, { kind: 'runStarted', at: state.startTime });
+  }
+
+  /** Picks up a run found Running in the store after a restart. */
+  resume(state: RunState, plan: WorkflowPlan): void {
+    const run = this.track(state, plan);
+    for (const timer of Object.values(state.timers)) this.arm(state.runId, run, timer.key, timer.due, timer.purpose);
+    for (const record of Object.values(state.actions)) {
+      const retrying = state.timers[record.key] !== undefined;
+      if (record.status === 'Running' && record.attempts > 0 && this.effectTypes.has(record.type) && !retrying) {
+        // The effect was in flight when the process stopped: run it again (at-least-once, as Logic Apps).
+        const timeoutMs = undefined;
+        this.invoke(state.runId, run, { kind: 'invokeAction', key: record.key, name: record.name, type: record.type, attempt: record.attempts, inputs: record.inputs ?? null, timeoutMs });
+      }
+    }
+  }
+
+  private track(state: RunState, plan: WorkflowPlan): ActiveRun {
+    const run: ActiveRun = { state, ctx: this.context(plan), chain: Promise.resolve(), inflight: new Map(), timers: new Map() };
+    this.active.set(state.runId, run);
+    return run;
+  }
+
+  /** Applies an event to a run after the events before it. */
+  dispatch(runId: string, event: RunEvent): Promise<void> {
+    const run = this.active.get(runId);
+    if (run === undefined || this.stopped) return Promise.resolve();
+    run.chain = run.chain.then(() => this.apply(runId, run, event)).catch((err: unknown) => {
+      this.options.onError?.(runId, asSluiceError(err));
+    });
+    return run.chain;
+  }
+
+  private apply(runId: string, run: ActiveRun, event: RunEvent): void {
+    if (this.stopped || this.active.get(runId) !== run) return;
+    const result = transition(run.state, event, run.ctx);
+    this.options.store.commitTransition({ state: result.state, events: [event], actions: result.rows });
+    for (const command of result.commands) this.carryOut(runId, run, command);
+  }
+
+  private carryOut(runId: string, run: ActiveRun, command: Command): void {
+    switch (command.kind) {
+      case 'invokeAction':
+        this.invoke(runId, run, command);
+        return;
+      case 'startTimer':
+        this.arm(runId, run, command.key, command.due, command.purpose);
+        return;
+      case 'cancelAction':
+        run.inflight.get(command.key)?.abort();
+        return;
+      case 'runCompleted':
+        this.finish(runId, run);
+        return;
+    }
+  }
+
+  private arm(runId: string, run: ActiveRun, key: string, due: string, purpose: 'wait' | 'retry'): void {
+    run.timers.get(key)?.();
+    const cancel = this.options.clock.setTimer(due, () => {
+      run.timers.delete(key);
+      void this.dispatch(runId, { kind: 'timerFired', at: this.laterOf(due), key, purpose });
+    });
+    run.timers.set(key, cancel);
+  }
+
+  /** A timer's event time is never before its due time, whatever the clock's resolution. */
+  private laterOf(due: string): string {
+    const now = this.options.clock.now();
+    return Date.parse(now) >= Date.parse(due) ? now : due;
+  }
+
+  private invoke(runId: string, run: ActiveRun, command: Extract<Command, { kind: 'invokeAction' }>): void {
+    const descriptor = this.options.effects.get(command.type);
+    const controller = new AbortController();
+    run.inflight.get(command.key)?.abort();
+    run.inflight.set(command.key, controller);
+    let timer: NodeJS.Timeout | undefined;
+    if (command.timeoutMs !== undefined) timer = setTimeout(() => controller.abort(new ActionTimeout()), command.timeoutMs);
+    const operationOptions = run.ctx.plan.actions.get(command.name)?.node['operationOptions'];
+    const started: Promise<ActionResult> = descriptor === undefined
+      ? Promise.resolve({ status: 'Failed', code: 'ActionTypeNotSupported', error: { code: 'ActionTypeNotSupported', message: `No effect handler for type '${command.type}'.` } })
+      : descriptor.run(command.inputs, {
+          runId,
+          workflowName: run.state.workflowName,
+          actionName: command.name,
+          key: command.key,
+          attempt: command.attempt,
+          signal: controller.signal,
+          services: this.options.services,
+          operationOptions: typeof operationOptions === 'string' ? operationOptions : undefined,
+        });
+    void started
+      .catch((err: unknown): ActionResult => {
+        const error = asSluiceError(err);
+        return { status: 'Failed', code: error.code, error: { code: error.code, message: error.message }, retryable: error.retryable };
+      })
+      .then((result) => {
+        clearTimeout(timer);
+        if (run.inflight.get(command.key) === controller) run.inflight.delete(command.key);
+        const timedOut = controller.signal.aborted && controller.signal.reason instanceof ActionTimeout;
+        const final: ActionResult = timedOut
+          ? { status: 'TimedOut', code: 'ActionTimedOut', error: { code: 'ActionTimedOut', message: `The action '${command.name}' did not finish within its limit.timeout.` } }
+          : result;
+        return this.dispatch(runId, { kind: 'actionCompleted', at: this.options.clock.now(), key: command.key, attempt: command.attempt, result: final });
+      });
+  }
+
+  private finish(runId: string, run: ActiveRun): void {
+    for (const cancel of run.timers.values()) cancel();
+    run.timers.clear();
+    this.active.delete(runId);
+    this.options.onRunCompleted(run.state);
+  }
+
+  /** Cancels a running run (its in-flight effects are aborted). */
+  cancel(runId: string, at: string): Promise<boolean> {
+    if (!this.active.has(runId)) return Promise.resolve(false);
+    return this.dispatch(runId, { kind: 'cancelRequested', at }).then(() => true);
+  }
+
+  /** Stops dispatching; runs stay Running in the store and resume on the next start. */
+  async stop(): Promise<void> {
+    const chains = [...this.active.values()].map((run) => run.chain);
+    this.stopped = true;
+    for (const run of this.active.values()) {
+      for (const cancel of run.timers.values()) cancel();
+      for (const controller of run.inflight.values()) controller.abort();
+    }
+    await Promise.allSettled(chains);
+    this.active.clear();
+  }
+}
