@@ -46,13 +46,24 @@ export interface PureActionContext {
 export interface PureActionDescriptor {
   readonly type: string;
   readonly kind: 'pure';
+  /** JSON Schema of the action's `inputs` (for validators, the API and forms). */
+  readonly inputSchema?: Record<string, unknown>;
+  /**
+   * Top-level `inputs` properties the action evaluates itself, once per array item, through
+   * `ctx.evaluateWithItem` (Query's `where`, Select's `select`, Table's `columns`). `ctx.inputs()`
+   * must return them as written, unevaluated: evaluated up front, their `item()` has no value.
+   */
+  readonly itemInputs?: readonly string[];
   run(ctx: PureActionContext): ActionResult;
 }
 
 /** Services the executor lends to effect actions. */
 export interface EffectServices {
-  /** Delivers a Response to the caller waiting on the run's request trigger. */
-  respond(runId: string, response: RunResponse): 'sent' | 'noCaller' | 'alreadySent';
+  /**
+   * Delivers a Response to the caller waiting on the run's request trigger. `timedOut`: the caller
+   * was waiting but its wait ended (it got the trigger's timeout answer) before this Response.
+   */
+  respond(runId: string, response: RunResponse): 'sent' | 'noCaller' | 'alreadySent' | 'timedOut';
   /** Runs another workflow of this engine through its request trigger and waits for its Response. */
   invokeWorkflow(request: { workflow: string; trigger: string; headers: Record<string, string>; body: Value; parentRunId: string }): Promise<RunResponse>;
 }
@@ -66,6 +77,8 @@ export interface EffectContext {
   /** Aborted when the run is cancelled or the action's limit.timeout passes. */
   readonly signal: AbortSignal;
   readonly services: EffectServices;
+  /** The action's `operationOptions` as written (comma-separated), e.g. `DisableAsyncPattern`. */
+  readonly operationOptions?: string;
 }
 
 export interface EffectActionDescriptor {

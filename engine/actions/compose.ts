@@ -1,0 +1,13 @@
+/**
+ * Compose: the evaluated inputs are the outputs, kind preserved and without a `body` wrapper, so
+ * `outputs('Compose')` is the value itself.
+ */
+import { succeeded } from './action-support.js';
+import type { PureActionDescriptor } from './descriptor.js';
+
+export const composeAction: PureActionDescriptor = {
+  type: 'Compose',
+  kind: 'pure',
+  inputSchema: { description: 'Any JSON value; expressions in it are evaluated.' },
+  run: (ctx) => succeeded(ctx.inputs()),
+};
