@@ -46,17 +46,31 @@ export function buildProgram(): Command {
     .description('serve the Sluice web page and API on loopback')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '7070')
-    .action(async (options: { host: string; port: string }) => {
+    .option('--data <dir>', 'folder of the state database (sluice.db)', './.sluice')
+    .action(async (options: { host: string; port: string; data: string }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         return emit({ exitCode: 2, stdout: '', stderr: `error: --port must be an integer from 0 to 65535, got '${options.port}'\n` });
       }
-      const { startServer } = await import('./api/server.js');
-      const server = await startServer({ host: options.host, port });
-      process.stdout.write(`Sluice is serving at ${server.url}\n`);
-      const stop = (): void => void server.close().then(() => process.exit(0));
+      const { serve } = await import('./cli/serve-command.js');
+      const serving = await serve({ host: options.host, port, data: options.data });
+      process.stdout.write(`Sluice is serving at ${serving.server.url}\n`);
+      const stop = (): void => void serving.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('run')
+    .description('run a workflow once in-process on a temporary store; prints each action and the result (exit 0 when it Succeeded)')
+    .argument('<file>', 'definition file (bare definition, workflow.json or ARM resource)')
+    .option('--trigger-body <json>', 'trigger body as JSON text, or @FILE to read it from a file')
+    .option('--parameters <file>', 'parameter values: {"name": value} or {"name": {"value": value}}')
+    .option('--json', 'print one JSON object: {status, error?, actions, outputs?, response?}')
+    .action(async (file: string, options: { triggerBody?: string; parameters?: string; json?: boolean }) => {
+      const { runCommand } = await import('./cli/run-command.js');
+      const { runWorkflowOnce } = await import('./runtime/run-once.js');
+      emit(await runCommand(file, options, runWorkflowOnce));
     });
 
   return program;

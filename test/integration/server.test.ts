@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '../../engine/api/server.js';
+import { startApiServer, type ApiServer } from '../helpers/api-server.js';
 
 describe('sluice serve (HTTP API on loopback)', function () {
-  let server: RunningServer;
+  let server: ApiServer;
   before(async function () {
-    server = await startServer({ host: '127.0.0.1', port: 0 });
+    server = await startApiServer();
   });
   after(async function () {
     await server.close();

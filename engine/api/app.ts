@@ -1,0 +1,41 @@
+/**
+ * The express app `sluice serve` runs: the management API (workflows, triggers, runs), the
+ * playground page and its services, and the OpenAPI description. One raw-body parser serves every
+ * route (bodies are read with the value model's JSON parser); the last middlewares turn unknown
+ * routes and every error into `{ code, message, issues? }`.
+ */
+import express from 'express';
+import type { EngineService } from '../runtime/engine-types.js';
+import type { Store } from '../store/store.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { DEFAULT_MAX_BODY_BYTES, rawBodyParser } from './request-body.js';
+import { registerOpenApiRoutes } from './routes/openapi.js';
+import { registerPlaygroundRoutes } from './routes/playground.js';
+import { registerRunRoutes } from './routes/runs.js';
+import { registerTriggerRoutes } from './routes/triggers.js';
+import { registerWorkflowRoutes } from './routes/workflows.js';
+
+export interface AppOptions {
+  engine: EngineService;
+  store: Store;
+  /** Prefix of absolute links (the `Location` of accepted runs); relative when absent. */
+  baseUrl?: string;
+  /** Largest request body accepted. @default 16 MiB */
+  maxBodyBytes?: number;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(rawBodyParser(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  const deps = { engine: options.engine, store: options.store, baseUrl: (options.baseUrl ?? '').replace(/\/+$/, '') };
+  registerPlaygroundRoutes(app);
+  registerOpenApiRoutes(app);
+  registerWorkflowRoutes(app, deps);
+  registerTriggerRoutes(app, deps);
+  registerRunRoutes(app, deps);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

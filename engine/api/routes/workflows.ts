@@ -1,0 +1,47 @@
+/**
+ * `/api/workflows[/{name}[/enable|/disable|/versions]]`: parse, call the workflow service,
+ * serialise as Logic Apps resources.
+ */
+import type { Router } from 'express';
+import { sendJson } from '../json-response.js';
+import { parseWorkflowName, parseWorkflowPut } from '../parse-request.js';
+import { jsonBody } from '../request-body.js';
+import { workflowResource, workflowVersionResource } from '../resources/workflow-resource.js';
+import * as workflows from '../services/workflow-service.js';
+import type { ManagementDeps } from '../services/workflow-service.js';
+
+export function registerWorkflowRoutes(router: Router, deps: ManagementDeps): void {
+  router.get('/api/workflows', async (_req, res) => {
+    const list = await workflows.listWorkflows(deps);
+    sendJson(res, 200, { value: list.map(workflowResource) });
+  });
+
+  router.put('/api/workflows/:name', async (req, res) => {
+    const name = parseWorkflowName(req.params.name);
+    const put = parseWorkflowPut(jsonBody(req));
+    const { created, workflow } = await workflows.putWorkflow({ ...deps, name, put });
+    sendJson(res, created ? 201 : 200, workflowResource(workflow));
+  });
+
+  router.get('/api/workflows/:name', async (req, res) => {
+    sendJson(res, 200, workflowResource(await workflows.getWorkflow({ ...deps, name: req.params.name })));
+  });
+
+  router.delete('/api/workflows/:name', async (req, res) => {
+    await workflows.deleteWorkflow({ ...deps, name: req.params.name });
+    res.status(204).end();
+  });
+
+  router.post('/api/workflows/:name/enable', async (req, res) => {
+    sendJson(res, 200, workflowResource(await workflows.setWorkflowState({ ...deps, name: req.params.name, state: 'Enabled' })));
+  });
+
+  router.post('/api/workflows/:name/disable', async (req, res) => {
+    sendJson(res, 200, workflowResource(await workflows.setWorkflowState({ ...deps, name: req.params.name, state: 'Disabled' })));
+  });
+
+  router.get('/api/workflows/:name/versions', async (req, res) => {
+    const versions = await workflows.listWorkflowVersions({ ...deps, name: req.params.name });
+    sendJson(res, 200, { value: versions.map(workflowVersionResource) });
+  });
+}
