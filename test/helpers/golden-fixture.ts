@@ -27,7 +27,7 @@ export interface StubRoute {
 }
 
 export interface ActionExpectation {
-  /** One status, or several when Logic Apps' behaviour is not known and any of them is acceptable. */
+  /** One status, or several when Logic Apps' behaviour is not known; `NotRun` = absent from the result. */
   status: string | string[];
   code?: string;
   outputs?: unknown;
