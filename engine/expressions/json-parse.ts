@@ -32,9 +32,22 @@ export function setOwnMember(obj: ValueObject, key: string, value: Value): void 
 
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+export interface ParseJsonOptions {
+  /**
+   * Accept the `NaN`, `Infinity` and `-Infinity` literals that `toJsonText` writes for non-finite
+   * floats (Sluice's own storage needs them back; `json()` keeps rejecting them).
+   */
+  nonFinite?: boolean;
+}
+
+const NON_FINITE: readonly [string, number][] = [['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]];
+
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseJsonOptions = {},
+  ) {}
 
   parseDocument(): Value {
     this.skipSpace();
@@ -74,6 +87,14 @@ class Parser {
     if (c === '{') return this.parseObject(depth);
     if (c === '[') return this.parseArray(depth);
     if (c === '"' || c === "'") return this.parseString();
+    if (this.options.nonFinite === true) {
+      for (const [word, value] of NON_FINITE) {
+        if (this.text.startsWith(word, this.pos)) {
+          this.pos += word.length;
+          return makeFloat(value);
+        }
+      }
+    }
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.parseNumber();
     for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
       if (this.text.startsWith(word, this.pos) && !/[\w$]/.test(this.text[this.pos + word.length] ?? '')) {
@@ -201,6 +222,6 @@ class Parser {
 }
 
 /** Parses JSON text into a value; throws `JsonParseError` (with position) when it is not JSON. */
-export function parseJson(text: string): Value {
-  return new Parser(text).parseDocument();
+export function parseJson(text: string, options: ParseJsonOptions = {}): Value {
+  return new Parser(text, options).parseDocument();
 }

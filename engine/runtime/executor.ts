@@ -94,7 +94,9 @@ export class Executor {
   private apply(runId: string, run: ActiveRun, event: RunEvent): void {
     if (this.stopped || this.active.get(runId) !== run) return;
     const result = transition(run.state, event, run.ctx);
-    this.options.store.commitTransition({ state: result.state, events: [event], actions: result.rows });
+    // createRun already recorded the runStarted event with the run's first row.
+    const events = event.kind === 'runStarted' ? [] : [event];
+    this.options.store.commitTransition({ state: result.state, events, actions: result.rows });
     for (const command of result.commands) this.carryOut(runId, run, command);
   }
 

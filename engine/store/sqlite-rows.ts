@@ -17,7 +17,7 @@ export function encodeOptional(value: unknown): string | null {
 }
 
 export function decodeValue(text: string): Value {
-  return parseJson(text);
+  return parseJson(text, { nonFinite: true });
 }
 
 /** Repetition as sortable text: 8 hex digits per loop index, outermost first. */

@@ -157,3 +157,22 @@ describe('SqliteStore (SQLite specifics)', () => {
     assert.equal(migrateRunState(current), current);
   });
 });
+
+describe('SqliteStore: non-finite floats', function () {
+  it('a run state holding NaN and ±Infinity loads back', async function () {
+    const { SqliteStore } = await import('../../engine/store/sqlite-store.js');
+    const { createRunState } = await import('../../engine/runtime/run-factory.js');
+    const store = new SqliteStore({ path: ':memory:' });
+    try {
+      const state = createRunState({ runId: 'nf', workflowName: 'w', workflowVersion: 1, triggerName: 'manual', outputs: {}, parameters: {}, at: '2026-01-01T00:00:00.000Z' });
+      state.variables = { a: NaN, b: Infinity, c: -Infinity };
+      store.createRun(state, 'manual');
+      const loaded = store.loadRunState('nf')!;
+      assert.ok(Number.isNaN(loaded.variables['a']));
+      assert.equal(loaded.variables['b'], Infinity);
+      assert.equal(loaded.variables['c'], -Infinity);
+    } finally {
+      store.close();
+    }
+  });
+});
