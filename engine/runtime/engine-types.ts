@@ -54,7 +54,7 @@ export interface RunOnceResult {
   status: RunStatus;
   error?: { code: string; message: string };
   /** By action name (unique across the definition); loops show the latest execution. */
-  actions: Record<string, { status: string; code?: string; inputs?: Value; outputs?: Value; error?: { code: string; message: string }; repetitions?: number; attempts?: number; startTime?: string; endTime?: string }>;
+  actions: Record<string, { status: string; code?: string; inputs?: Value; outputs?: Value; error?: { code: string; message: string }; repetitions?: number; attempts?: number; startTime?: string; endTime?: string; trackedProperties?: Value }>;
   outputs?: Record<string, Value>;
   response?: RunResponse;
 }
