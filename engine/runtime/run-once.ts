@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EffectActionDescriptor } from '../actions/descriptor.js';
 import type { Value } from '../expressions/value.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { ActionRow } from '../store/store.js';
@@ -19,12 +20,19 @@ export interface RunOnceOptions {
   parameters?: Record<string, unknown>;
   /** `virtual` lets Wait and retry delays pass instantly while run times still advance. */
   clock?: 'system' | 'virtual';
+  /** Effect action handlers to use instead of the built-in ones (e.g. Http pointed at a stub). */
+  effects?: readonly EffectActionDescriptor[];
 }
 
 export async function runWorkflowOnce(options: RunOnceOptions): Promise<RunOnceResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-run-'));
   const store = new SqliteStore({ path: join(dir, 'run.db') });
-  const engine = createEngine({ store, clock: options.clock === 'virtual' ? new VirtualClock() : new SystemClock(), retentionDays: 0 });
+  const engine = createEngine({
+    store,
+    clock: options.clock === 'virtual' ? new VirtualClock() : new SystemClock(),
+    retentionDays: 0,
+    effects: options.effects,
+  });
   try {
     const saved = engine.saveWorkflow({ name: 'local', definition: options.definition, parameters: options.parameters ?? {} });
     if (!saved.ok) throw new InvalidDefinitionError(saved.issues);
