@@ -26,6 +26,7 @@ export interface RunCommandOptions {
   json?: boolean;
 }
 
+/** A problem with the command's arguments or files: printed as `error: message`, exit 1. */
 class UsageError extends Error {}
 
 async function readDefinition(file: string): Promise<unknown> {
@@ -141,7 +142,8 @@ function duration(startTime: string | undefined, endTime: string | undefined): s
 
 /** One line per action (name, status, duration, outputs), then the run's status, error, outputs, response. */
 export function formatRunResult(result: RunOnceResult): string {
-  const entries = Object.entries(result.actions);
+  // In the order actions started, where the result says; by name otherwise (the sort is stable).
+  const entries = Object.entries(result.actions).sort(([, a], [, b]) => (a.startTime ?? '').localeCompare(b.startTime ?? ''));
   const nameWidth = Math.max(6, ...entries.map(([name]) => name.length));
   const statusWidth = Math.max(6, ...entries.map(([, a]) => a.status.length));
   const lines = entries.map(([name, a]) => {
