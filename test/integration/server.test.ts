@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths.js';
 import { startApiServer, type ApiServer } from '../helpers/api-server.js';
 
 describe('sluice serve (HTTP API on loopback)', function () {
@@ -56,5 +61,34 @@ describe('sluice serve (HTTP API on loopback)', function () {
     const pointers = (json['issues'] as { pointer: string }[]).map((i) => i.pointer);
     assert.ok(pointers.includes('/actions/A/inputs'), pointers.join(' '));
     assert.ok(pointers.some((p) => p.startsWith('/actions/A/runAfter')), pointers.join(' '));
+  });
+});
+
+describe('sluice serve (the command)', function () {
+  it('serves the API from a data folder and stops on SIGTERM', async function () {
+    this.timeout(30000);
+    const data = mkdtempSync(join(tmpdir(), 'sluice-serve-'));
+    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'sluice.js'), 'serve', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /serving at (http:\/\/\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`sluice serve exited with ${code}`)));
+      });
+      const res = await fetch(new URL('/api/workflows', url));
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { value: [] });
+      assert.ok(existsSync(join(data, 'sluice.db')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
