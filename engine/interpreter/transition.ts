@@ -22,6 +22,7 @@ import { invokeEffect, completeEffectAttempt, retryTimerFired } from './effect-f
 import type { InterpreterLimits } from './limits.js';
 import type { ActionPlan, WorkflowPlan } from './plan.js';
 import { toActionRow } from './action-rows.js';
+import { exceedsChars } from './payload-size.js';
 import { finishRun, terminateRun } from './run-end.js';
 import { TERMINAL_ACTION_STATUSES, type ActionRecord, type ActionStatus, type RunState, type ScopeInstance } from './run-state.js';
 import { createStateView, executionKey, type Frame } from './state-view.js';
@@ -137,6 +138,11 @@ export class Step {
 
   /** Completes an action and lets its container move on. */
   complete(record: ActionRecord, result: ActionResult): void {
+    const limit = this.ctx.limits.payloadChars;
+    if (result.outputs !== undefined && exceedsChars(result.outputs, limit)) {
+      const message = `The outputs of action '${record.name}' are larger than the limit of ${limit} characters.`;
+      result = { status: 'Failed', code: 'ActionPayloadTooLarge', error: { code: 'ActionPayloadTooLarge', message } };
+    }
     this.finish(record, result);
     delete this.state.timers[record.key];
     this.evaluateTracked(record);

@@ -120,3 +120,28 @@ describe('interpreter transition', function () {
     assert.equal(state.actions['W']!.endTime, '2026-01-01T02:00:00.000Z');
   });
 });
+
+describe('interpreter limits', function () {
+  it('fails an action whose outputs pass the payload limit, with a clear error', function () {
+    const { ctx, state } = setup({ actions: { Big: { type: 'Compose', inputs: "@concat('0123456789', '0123456789')" } } });
+    const limited = { ...ctx, limits: { ...ctx.limits, payloadChars: 15 } };
+    transition(state, { kind: 'runStarted', at: T0 }, limited);
+    assert.equal(state.actions['Big']!.status, 'Failed');
+    assert.equal(state.actions['Big']!.code, 'ActionPayloadTooLarge');
+    assert.match(state.actions['Big']!.error!.message, /larger than the limit of 15 characters/);
+  });
+
+  it('rejects a Foreach over more items than the configured limit', function () {
+    const { ctx, state } = setup({ actions: { Loop: { type: 'Foreach', foreach: '@range(0, 11)', actions: { C: { type: 'Compose', inputs: 1 } } } } });
+    transition(state, { kind: 'runStarted', at: T0 }, { ...ctx, limits: { ...ctx.limits, foreachItems: 10 } });
+    assert.equal(state.actions['Loop']!.status, 'Failed');
+    assert.match(state.actions['Loop']!.error!.message, /11 items; at most 10/);
+  });
+
+  it('rejects an Until limit.count above the configured maximum', function () {
+    const { ctx, state } = setup({ actions: { U: { type: 'Until', expression: '@equals(1, 1)', limit: { count: '@add(5000, 1000)' }, actions: { C: { type: 'Compose', inputs: 1 } } } } });
+    transition(state, { kind: 'runStarted', at: T0 }, ctx);
+    assert.equal(state.actions['U']!.status, 'Failed');
+    assert.match(state.actions['U']!.error!.message, /from 1 to 5000/);
+  });
+});
