@@ -67,10 +67,12 @@ export function buildProgram(): Command {
     .option('--trigger-body <json>', 'trigger body as JSON text, or @FILE to read it from a file')
     .option('--parameters <file>', 'parameter values: {"name": value} or {"name": {"value": value}}')
     .option('--json', 'print one JSON object: {status, error?, actions, outputs?, response?}')
-    .action(async (file: string, options: { triggerBody?: string; parameters?: string; json?: boolean }) => {
+    .option('--real-time', 'let Wait actions and retry delays take their real time (by default they pass at once while the run clock advances)')
+    .action(async (file: string, options: { triggerBody?: string; parameters?: string; json?: boolean; realTime?: boolean }) => {
       const { runCommand } = await import('./cli/run-command.js');
       const { runWorkflowOnce } = await import('./runtime/run-once.js');
-      emit(await runCommand(file, options, runWorkflowOnce));
+      const clock = options.realTime === true ? 'system' : 'virtual';
+      emit(await runCommand(file, options, (run) => runWorkflowOnce({ ...run, clock })));
     });
 
   return program;

@@ -13,6 +13,7 @@ import { DefinitionError, SluiceError } from '../errors.js';
 import { DEFAULT_LIMITS, type InterpreterLimits } from '../interpreter/limits.js';
 import { planWorkflow, type WorkflowPlan } from '../interpreter/plan.js';
 import type { RunResponse, RunState } from '../interpreter/run-state.js';
+import type { Value } from '../expressions/value.js';
 import type { Store, WorkflowRecord, WorkflowState } from '../store/store.js';
 import { SystemClock, type Clock } from './clock.js';
 import type { EngineService, SaveResult, StartedRun, StartRunRequest } from './engine-types.js';
@@ -161,7 +162,18 @@ export class Engine implements EngineService {
     const completed = deferred<RunState>();
     this.responses.set(state.runId, response);
     this.completions.set(state.runId, completed);
-    await this.executor.begin(state, plan, triggerName);
+    const history = {
+      id: state.runId,
+      workflowName: record.name,
+      triggerName,
+      status: 'Succeeded' as const,
+      startTime: at,
+      endTime: at,
+      fired: true,
+      runId: state.runId,
+      outputs: state.trigger === null || typeof state.trigger !== 'object' ? undefined : (state.trigger as { outputs?: Value }).outputs,
+    };
+    await this.executor.begin(state, plan, triggerName, history);
     return { runId: state.runId, response: response.promise, completed: completed.promise };
   }
 

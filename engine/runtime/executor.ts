@@ -12,7 +12,7 @@ import type { InterpreterLimits } from '../interpreter/limits.js';
 import type { WorkflowPlan } from '../interpreter/plan.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { transition, type TransitionContext } from '../interpreter/transition.js';
-import type { Store } from '../store/store.js';
+import type { Store, TriggerHistoryRow } from '../store/store.js';
 import type { Clock } from './clock.js';
 
 export interface ExecutorOptions {
@@ -55,8 +55,8 @@ export class Executor {
   }
 
   /** Stores a new run and starts it. */
-  begin(state: RunState, plan: WorkflowPlan, triggerName: string): Promise<void> {
-    this.options.store.createRun(state, triggerName);
+  begin(state: RunState, plan: WorkflowPlan, triggerName: string, history?: TriggerHistoryRow): Promise<void> {
+    this.options.store.createRun(state, triggerName, history);
     this.track(state, plan);
     return this.dispatch(state.runId, { kind: 'runStarted', at: state.startTime });
   }

@@ -62,6 +62,8 @@ function summarise(rows: ActionRow[], store: SqliteStore, runId: string): RunOnc
     if (latest.inputs !== undefined) entry.inputs = latest.inputs as Value;
     if (latest.outputs !== undefined) entry.outputs = latest.outputs as Value;
     if (latest.error !== undefined) entry.error = latest.error;
+    if (latest.startTime !== undefined) entry.startTime = latest.startTime;
+    if (latest.endTime !== undefined) entry.endTime = latest.endTime;
     if (latest.trackedProperties !== undefined) entry.trackedProperties = latest.trackedProperties as Value;
     if (executions.length > 1) entry.repetitions = executions.length;
     const attempts = store.listActionRepetitions(runId, name).filter((r) => r.key === latest.key).length;

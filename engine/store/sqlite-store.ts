@@ -52,7 +52,7 @@ export class SqliteStore implements Store {
   private readonly workflows: SqliteWorkflows;
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly listCache = new Map<string, Statement>();
-  private readonly createTx: (state: RunState, triggerName: string) => void;
+  private readonly createTx: (state: RunState, triggerName: string, history?: TriggerHistoryRow) => void;
   private readonly commitTx: (commit: TransitionCommit) => void;
   private readonly purgeTx: (before: string, limit: number) => number;
 
@@ -68,7 +68,10 @@ export class SqliteStore implements Store {
     }
     this.workflows = new SqliteWorkflows(this.db, now);
     this.s = prepareStatements(this.db);
-    this.createTx = this.db.transaction((state: RunState, triggerName: string) => this.createInTx(state, triggerName));
+    this.createTx = this.db.transaction((state: RunState, triggerName: string, history?: TriggerHistoryRow) => {
+      this.createInTx(state, triggerName);
+      if (history !== undefined) this.s.insertTrigger.run(...triggerParams(history));
+    });
     this.commitTx = this.db.transaction((commit: TransitionCommit) => this.commitInTx(commit));
     this.purgeTx = this.db.transaction((before: string, limit: number) => {
       const ids = this.s.selectPurgeable.all(before, limit) as string[];
@@ -106,8 +109,8 @@ export class SqliteStore implements Store {
 
   // ---- runs ----
 
-  createRun(state: RunState, triggerName: string): void {
-    this.createTx(state, triggerName);
+  createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void {
+    this.createTx(state, triggerName, history);
   }
 
   commitTransition(commit: TransitionCommit): void {

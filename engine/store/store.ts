@@ -104,8 +104,11 @@ export interface Store {
   deleteWorkflow(name: string): boolean;
 
   // ---- runs ----
-  /** Writes a new run (its first state) and the runStarted event. */
-  createRun(state: RunState, triggerName: string): void;
+  /**
+   * Writes a new run (its first state) and the runStarted event, and — in the same transaction —
+   * the trigger history entry that fired it, when given.
+   */
+  createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void;
   /** One transition: the new state, its events and changed action rows, in one transaction. */
   commitTransition(commit: TransitionCommit): void;
   loadRunState(runId: string): RunState | undefined;

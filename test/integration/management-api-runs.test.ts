@@ -167,10 +167,11 @@ describe('management API: runs, actions, repetitions, cancel, resubmit, trigger 
   });
 
   it('pages a trigger\'s history with a nextLink; entries link their run', async function () {
+    assert.equal((await req('PUT', '/api/workflows/history', { definition: shop })).status, 201);
     for (let i = 0; i < 3; i++) {
       server.store.addTriggerHistory({
         id: `h${i}`,
-        workflowName: 'shop',
+        workflowName: 'history',
         triggerName: 'manual',
         status: 'Succeeded',
         startTime: `2024-01-0${i + 1}T00:00:00.000Z`,
@@ -180,17 +181,27 @@ describe('management API: runs, actions, repetitions, cancel, resubmit, trigger 
         outputs: { body: { n: i } },
       });
     }
-    const page1 = await req('GET', '/api/workflows/shop/triggers/manual/histories?top=2');
+    const page1 = await req('GET', '/api/workflows/history/triggers/manual/histories?top=2');
     assert.equal(page1.status, 200, page1.text);
     const first = page1.json['value'] as Record<string, unknown>[];
     assert.equal(first.length, 2);
     assert.equal(first[0]!['type'], 'workflows/triggers/histories');
     assert.equal(dig(first[0], 'properties', 'fired'), true);
-    assert.match(String(dig(first[0], 'properties', 'run', 'id')), /^\/api\/workflows\/shop\/runs\/run\d$/);
+    assert.match(String(dig(first[0], 'properties', 'run', 'id')), /^\/api\/workflows\/history\/runs\/run\d$/);
     const page2 = await req('GET', String(page1.json['nextLink']));
     const all = [...first, ...(page2.json['value'] as Record<string, unknown>[])].map((h) => h['name']);
     assert.deepEqual(all.sort(), ['h0', 'h1', 'h2']);
-    assert.equal((await req('GET', '/api/workflows/shop/triggers/other/histories')).status, 404);
+    assert.equal((await req('GET', '/api/workflows/history/triggers/other/histories')).status, 404);
+  });
+
+  it('records a trigger history entry, linking its run, each time a trigger fires', async function () {
+    const fired = await req('POST', '/api/workflows/shop/triggers/manual/run', { order: 7 });
+    const runId = String(fired.json['runId']);
+    const histories = await req('GET', '/api/workflows/shop/triggers/manual/histories');
+    const entry = (histories.json['value'] as Record<string, unknown>[]).find((h) => String(dig(h, 'properties', 'run', 'id')).endsWith(`/runs/${runId}`));
+    assert.ok(entry, histories.text);
+    assert.equal(dig(entry, 'properties', 'fired'), true);
+    assert.equal(dig(entry, 'properties', 'status'), 'Succeeded');
   });
 
   it('never shows a securestring parameter value in any response', async function () {
