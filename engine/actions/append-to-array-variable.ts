@@ -29,7 +29,7 @@ function run(ctx: PureActionContext): ActionResult {
   }
   // A new array rather than a push: run state is a value, and earlier snapshots must not change.
   const next: Value[] = current === null ? [item] : [...current, item];
-  const limit = overLimit(name, next);
+  const limit = overLimit(name, next, ctx.variables.limits);
   if (limit !== undefined) return limit;
   ctx.variables.set(name, next);
   return succeeded();

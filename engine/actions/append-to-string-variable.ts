@@ -5,7 +5,7 @@
  */
 import { badRequest, inputMember, succeeded, textOf } from './action-support.js';
 import type { ActionResult, PureActionContext, PureActionDescriptor } from './descriptor.js';
-import { canonicalType, MAX_STRING_VARIABLE_LENGTH, nameInput, NAME_VALUE_SCHEMA, unknownVariable } from './variable-support.js';
+import { canonicalType, nameInput, NAME_VALUE_SCHEMA, overLimit, unknownVariable } from './variable-support.js';
 
 function run(ctx: PureActionContext): ActionResult {
   const inputs = ctx.inputs();
@@ -25,9 +25,8 @@ function run(ctx: PureActionContext): ActionResult {
     return badRequest(`The variable '${name}' holds a value that is not a string; only a string can be appended to.`);
   }
   const base = current ?? '';
-  if (base.length + read.text.length > MAX_STRING_VARIABLE_LENGTH) {
-    return badRequest(`The variable '${name}' would hold ${base.length + read.text.length} characters; a string variable holds at most ${MAX_STRING_VARIABLE_LENGTH} characters.`);
-  }
+  const limit = overLimit(name, base + read.text, ctx.variables.limits);
+  if (limit !== undefined) return limit;
   ctx.variables.set(name, base + read.text);
   return succeeded();
 }

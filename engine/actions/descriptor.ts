@@ -21,8 +21,16 @@ export interface ActionResult {
   inputs?: Value;
 }
 
+/** Size limits of variables (Logic Apps: 100,000 array items; 104,857,600 characters). */
+export interface VariableLimits {
+  arrayItems: number;
+  stringChars: number;
+}
+
 /** Run variables as the variable actions see them (names match ignoring case). */
 export interface VariableAccess {
+  /** Limits to enforce; the documented defaults when absent. */
+  readonly limits?: VariableLimits;
   has(name: string): boolean;
   get(name: string): Value | undefined;
   /** Declares a new variable with its declared type (InitializeVariable). */

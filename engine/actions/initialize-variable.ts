@@ -5,7 +5,7 @@
  */
 import { getMember, isObject, type Value } from '../expressions/value.js';
 import { badRequest, inputMember, succeeded, typeName } from './action-support.js';
-import type { ActionResult, PureActionContext, PureActionDescriptor } from './descriptor.js';
+import type { ActionResult, PureActionContext, PureActionDescriptor, VariableLimits } from './descriptor.js';
 import { canonicalType, defaultValue, fitsType, overLimit, typeMismatch, type VariableType } from './variable-support.js';
 
 interface Declaration {
@@ -14,7 +14,7 @@ interface Declaration {
   value: Value;
 }
 
-function declaration(entry: Value, index: number): Declaration | ActionResult {
+function declaration(entry: Value, index: number, limits?: VariableLimits): Declaration | ActionResult {
   if (!isObject(entry)) return badRequest(`The variable at index ${index} of the 'variables' input must be an object with 'name', 'type' and 'value'.`);
   const name = getMember(entry, 'name');
   if (typeof name !== 'string' || name === '') {
@@ -28,7 +28,7 @@ function declaration(entry: Value, index: number): Declaration | ActionResult {
   const given = getMember(entry, 'value');
   const value = given === undefined ? defaultValue(type) : given;
   if (!fitsType(type, value)) return typeMismatch(name, type, value);
-  return overLimit(name, value) ?? { name, type, value };
+  return overLimit(name, value, limits) ?? { name, type, value };
 }
 
 function run(ctx: PureActionContext): ActionResult {
@@ -38,7 +38,7 @@ function run(ctx: PureActionContext): ActionResult {
   }
   const declarations: Declaration[] = [];
   for (let i = 0; i < list.length; i++) {
-    const d = declaration(list[i]!, i);
+    const d = declaration(list[i]!, i, ctx.variables.limits);
     if ('status' in d) return d;
     const lower = d.name.toLowerCase();
     if (ctx.variables.has(d.name) || declarations.some((x) => x.name.toLowerCase() === lower)) {

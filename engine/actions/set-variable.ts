@@ -16,7 +16,7 @@ function run(ctx: PureActionContext): ActionResult {
   const declared = ctx.variables.typeOf(name) ?? '';
   const type = canonicalType(declared);
   if (type !== undefined && !fitsType(type, value)) return typeMismatch(name, type, value);
-  const limit = overLimit(name, value);
+  const limit = overLimit(name, value, ctx.variables.limits);
   if (limit !== undefined) return limit;
   ctx.variables.set(name, value);
   return succeeded(variableOutputs(name, value));

@@ -6,7 +6,7 @@
  */
 import { isInteger, isNumber, isObject, makeFloat, type Value } from '../expressions/value.js';
 import { badRequest, inputMember, MAX_TEXT_LENGTH, typeName } from './action-support.js';
-import type { ActionResult } from './descriptor.js';
+import type { ActionResult, VariableLimits } from './descriptor.js';
 
 export type VariableType = 'Boolean' | 'Integer' | 'Float' | 'String' | 'Object' | 'Array';
 
@@ -15,6 +15,7 @@ const TYPES: readonly VariableType[] = ['Boolean', 'Integer', 'Float', 'String',
 /** Logic Apps limits (spec §9): items of an array variable, characters of a string variable. */
 export const MAX_ARRAY_VARIABLE_ITEMS = 100_000;
 export const MAX_STRING_VARIABLE_LENGTH = MAX_TEXT_LENGTH;
+export const DEFAULT_VARIABLE_LIMITS: VariableLimits = Object.freeze({ arrayItems: MAX_ARRAY_VARIABLE_ITEMS, stringChars: MAX_STRING_VARIABLE_LENGTH });
 
 /** The canonical spelling of a declared type (definitions write `integer`, `Integer`, `INTEGER`...). */
 export function canonicalType(type: Value | undefined): VariableType | undefined {
@@ -80,12 +81,12 @@ export function unknownVariable(name: string): ActionResult {
 }
 
 /** A value over the size limits of a variable, or undefined when it is within them. */
-export function overLimit(name: string, value: Value): ActionResult | undefined {
-  if (Array.isArray(value) && value.length > MAX_ARRAY_VARIABLE_ITEMS) {
-    return badRequest(`The variable '${name}' would hold ${value.length} items; an array variable holds at most ${MAX_ARRAY_VARIABLE_ITEMS} items.`);
+export function overLimit(name: string, value: Value, limits: VariableLimits = DEFAULT_VARIABLE_LIMITS): ActionResult | undefined {
+  if (Array.isArray(value) && value.length > limits.arrayItems) {
+    return badRequest(`The variable '${name}' would hold ${value.length} items; an array variable holds at most ${limits.arrayItems} items.`);
   }
-  if (typeof value === 'string' && value.length > MAX_STRING_VARIABLE_LENGTH) {
-    return badRequest(`The variable '${name}' would hold ${value.length} characters; a string variable holds at most ${MAX_STRING_VARIABLE_LENGTH} characters.`);
+  if (typeof value === 'string' && value.length > limits.stringChars) {
+    return badRequest(`The variable '${name}' would hold ${value.length} characters; a string variable holds at most ${limits.stringChars} characters.`);
   }
   return undefined;
 }

@@ -14,6 +14,10 @@ export interface InterpreterLimits {
   untilDefaultTimeout: string;
   /** Characters of the JSON text of one action's inputs or outputs. @default 104857600 */
   payloadChars: number;
+  /** Items an array variable holds. @default 100000 */
+  variableArrayItems: number;
+  /** Characters a string variable holds. @default 104857600 */
+  variableStringChars: number;
 }
 
 export const DEFAULT_LIMITS: InterpreterLimits = Object.freeze({
@@ -24,4 +28,6 @@ export const DEFAULT_LIMITS: InterpreterLimits = Object.freeze({
   untilDefaultCount: 60,
   untilDefaultTimeout: 'PT1H',
   payloadChars: 104_857_600,
+  variableArrayItems: 100_000,
+  variableStringChars: 104_857_600,
 });

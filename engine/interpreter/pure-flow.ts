@@ -61,7 +61,9 @@ function variableAccess(step: Step): VariableAccess {
   const state = step.state;
   const types = (state.variableTypes ??= {});
   const keyOf = (name: string): string | undefined => findKey(state.variables as ValueObject, name);
+  const limits = step.ctx.limits;
   return {
+    limits: { arrayItems: limits.variableArrayItems, stringChars: limits.variableStringChars },
     has: (name) => keyOf(name) !== undefined,
     get: (name) => {
       const key = keyOf(name);

@@ -145,3 +145,18 @@ describe('interpreter limits', function () {
     assert.match(state.actions['U']!.error!.message, /from 1 to 5000/);
   });
 });
+
+describe('interpreter limits: variables', function () {
+  it('enforces the configured size of array variables', function () {
+    const { ctx, state } = setup({
+      actions: {
+        Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: [1, 2] }] } },
+        Add: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: 3 }, runAfter: { Init: ['Succeeded'] } },
+      },
+    });
+    transition(state, { kind: 'runStarted', at: T0 }, { ...ctx, limits: { ...ctx.limits, variableArrayItems: 2 } });
+    assert.equal(state.actions['Add']!.status, 'Failed');
+    assert.match(state.actions['Add']!.error!.message, /at most 2 items/);
+    assert.deepEqual(state.variables['list'], [1, 2]);
+  });
+});
