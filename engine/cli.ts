@@ -2,6 +2,7 @@
  * The `sluice` command line. Each command is a small function returning what to print, so tests
  * call them directly and the binary only wires them to commander.
  */
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { evalBatch, evalOne, type CommandOutput } from './cli/eval-command.js';
 
@@ -47,13 +48,16 @@ export function buildProgram(): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '7070')
     .option('--data <dir>', 'folder of the state database (sluice.db)', './.sluice')
-    .action(async (options: { host: string; port: string; data: string }) => {
+    .option('--examples <dir>', 'workflow definitions to save at start when absent (default: definitions/examples of this checkout)')
+    .option('--no-examples', 'do not load example workflows')
+    .action(async (options: { host: string; port: string; data: string; examples?: string | false }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         return emit({ exitCode: 2, stdout: '', stderr: `error: --port must be an integer from 0 to 65535, got '${options.port}'\n` });
       }
       const { serve } = await import('./cli/serve-command.js');
-      const serving = await serve({ host: options.host, port, data: options.data });
+      const examples = options.examples === false ? undefined : (options.examples ?? defaultExamplesFolder());
+      const serving = await serve({ host: options.host, port, data: options.data, examples });
       process.stdout.write(`Sluice is serving at ${serving.server.url}\n`);
       const stop = (): void => void serving.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
@@ -76,6 +80,11 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** `definitions/examples` of the checkout this CLI runs from (dist/engine/cli.js → the repository root). */
+function defaultExamplesFolder(): string {
+  return fileURLToPath(new URL('../../definitions/examples/', import.meta.url));
 }
 
 await buildProgram().parseAsync(process.argv);
