@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
@@ -81,7 +81,9 @@ describe('sluice serve (the command)', function () {
       });
       const res = await fetch(new URL('/api/workflows', url));
       assert.equal(res.status, 200);
-      assert.deepEqual(await res.json(), { value: [] });
+      const names = ((await res.json()) as { value: { name: string }[] }).value.map((w) => w.name);
+      const examples = readdirSync(join(repoRoot(), 'definitions', 'examples')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+      assert.deepEqual(names.sort(), examples.sort(), 'the example workflows are saved on first start');
       assert.ok(existsSync(join(data, 'sluice.db')));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
