@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'InvalidArgument'
   | 'NotFound'
   | 'WorkflowDisabled'
+  | 'ConnectionNotFound'
+  | 'StorageUnavailable'
   | 'InternalError';
 
 export interface ErrorLocation {
