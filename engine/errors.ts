@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'InvalidArgument'
   | 'NotFound'
   | 'WorkflowDisabled'
+  | 'TooManyRuns'
+  | 'Unauthorized'
+  | 'IdentityUnavailable'
   | 'ConnectionNotFound'
   | 'StorageUnavailable'
   | 'InternalError';

@@ -9,7 +9,8 @@ export const RUN_STATE_VERSION = 1;
 
 /** Statuses of an action execution (the Logic Apps REST vocabulary). */
 export type ActionStatus = 'Running' | 'Waiting' | 'Succeeded' | 'Failed' | 'Skipped' | 'TimedOut' | 'Cancelled' | 'Aborted';
-export type RunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Cancelled' | 'TimedOut';
+/** `Waiting`: created by a trigger but queued behind the workflow's concurrency limit. */
+export type RunStatus = 'Waiting' | 'Running' | 'Succeeded' | 'Failed' | 'Cancelled' | 'TimedOut';
 
 export const TERMINAL_ACTION_STATUSES: ReadonlySet<ActionStatus> = new Set(['Succeeded', 'Failed', 'Skipped', 'TimedOut', 'Cancelled', 'Aborted']);
 

@@ -37,6 +37,25 @@ export interface StartedRun {
   completed: Promise<RunState>;
 }
 
+export interface FireTriggerRequest {
+  workflowName: string;
+  /** Defaults to the workflow's first trigger. */
+  triggerName?: string;
+  outputs: TriggerOutputs;
+  clientTrackingId?: string;
+  /** When the trigger produced the outputs; defaults to now. */
+  at?: string;
+  /** splitOn to apply when the definition says none (blob triggers split their array). */
+  defaultSplitOn?: string;
+  /** A polling trigger's new state, committed with the runs it fires. */
+  triggerState?: import('../store/store.js').TriggerStateRow;
+}
+
+export type FireResult =
+  | { status: 'fired'; runs: StartedRun[] }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; error: { code: string; message: string } };
+
 export type SaveResult = { ok: true; workflow: WorkflowRecord } | { ok: false; issues: readonly Issue[] };
 
 export interface EngineService {
@@ -44,6 +63,8 @@ export interface EngineService {
   deleteWorkflow(name: string): boolean;
   setWorkflowState(name: string, state: WorkflowState): WorkflowRecord | undefined;
   startRun(request: StartRunRequest): Promise<StartedRun>;
+  /** A trigger produced outputs: applies its conditions and splitOn, then starts the runs. */
+  fireTrigger(request: FireTriggerRequest): Promise<FireResult>;
   cancelRun(workflowName: string, runId: string): Promise<boolean>;
   /** Starts a new run with the trigger outputs and workflow version of an earlier one. */
   resubmitRun(workflowName: string, runId: string): Promise<StartedRun | undefined>;

@@ -14,12 +14,14 @@ import { DEFAULT_LIMITS, type InterpreterLimits } from '../interpreter/limits.js
 import { planWorkflow, type WorkflowPlan } from '../interpreter/plan.js';
 import type { RunResponse, RunState } from '../interpreter/run-state.js';
 import type { Value } from '../expressions/value.js';
-import type { Store, WorkflowRecord, WorkflowState } from '../store/store.js';
+import type { Store, TriggerHistoryRow, TriggerStateRow, WorkflowRecord, WorkflowState } from '../store/store.js';
 import { SystemClock, type Clock } from './clock.js';
-import type { EngineService, SaveResult, StartedRun, StartRunRequest } from './engine-types.js';
+import type { EngineService, FireResult, FireTriggerRequest, SaveResult, StartedRun, StartRunRequest, TriggerOutputs } from './engine-types.js';
 import { Executor } from './executor.js';
 import { createRunState, newRunId, resolveParameters } from './run-factory.js';
 import { RetentionPurger } from './retention.js';
+import { concurrencyOf, RunAdmission, type ConcurrencyLimit } from './run-admission.js';
+import { planFiring } from './trigger-firing.js';
 
 export interface EngineOptions {
   store: Store;
@@ -39,6 +41,16 @@ export class InvalidDefinitionError extends DefinitionError {
     super('DefinitionInvalid', `the workflow definition is not valid: ${issues.map((i) => `${i.pointer}: ${i.message}`).join('; ')}`);
   }
 }
+
+interface ResolvedTrigger {
+  record: WorkflowRecord;
+  plan: WorkflowPlan;
+  triggerName: string;
+  node: Record<string, unknown> | undefined;
+  limit: ConcurrencyLimit | undefined;
+}
+
+export type WorkflowChange = { kind: 'saved' | 'deleted' | 'stateChanged'; name: string };
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -65,6 +77,9 @@ export class Engine implements EngineService {
   private readonly responses = new Map<string, Deferred<RunResponse | undefined>>();
   private readonly completions = new Map<string, Deferred<RunState>>();
   private readonly retention: RetentionPurger;
+  private readonly admission = new RunAdmission();
+  private readonly waitingStates = new Map<string, { state: RunState; plan: WorkflowPlan }>();
+  private readonly listeners: ((change: WorkflowChange) => void)[] = [];
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -88,15 +103,49 @@ export class Engine implements EngineService {
 
   /** Resumes runs left Running by an earlier process and starts the retention purge. */
   async start(): Promise<void> {
+    const workflows = new Map<string, ConcurrencyLimit | undefined>();
     for (const runId of this.store.listActiveRunIds()) {
       const state = this.store.loadRunState(runId);
       if (state === undefined) continue;
       const plan = this.planFor(state.workflowName, state.workflowVersion);
       this.completions.set(runId, deferred());
       this.responses.set(runId, deferred());
-      this.executor.resume(state, plan);
+      workflows.set(state.workflowName, this.limitOf(plan, state));
+      if (state.status === 'Waiting') {
+        this.waitingStates.set(runId, { state, plan });
+        this.admission.enqueue(state.workflowName, runId);
+      } else {
+        this.admission.occupy(state.workflowName);
+        this.executor.resume(state, plan);
+      }
     }
+    for (const [workflow, limit] of workflows) await this.launchWaiting(this.admission.drain(workflow, limit));
     this.retention.start();
+  }
+
+  /** Called after a workflow is saved, deleted, enabled or disabled (the trigger host listens). */
+  onWorkflowChange(listener: (change: WorkflowChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(change: WorkflowChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private limitOf(plan: WorkflowPlan, state: RunState): ConcurrencyLimit | undefined {
+    const name = (state.trigger as { name?: string } | null)?.name;
+    const node = name === undefined ? undefined : (plan.definition['triggers'] as Record<string, Record<string, unknown>> | undefined)?.[name];
+    return concurrencyOf(node);
+  }
+
+  private async launchWaiting(runIds: string[]): Promise<void> {
+    for (const runId of runIds) {
+      const waiting = this.waitingStates.get(runId);
+      if (waiting === undefined) continue;
+      this.waitingStates.delete(runId);
+      waiting.state.status = 'Running';
+      await this.executor.start(waiting.state, waiting.plan);
+    }
   }
 
   async stop(): Promise<void> {
@@ -110,15 +159,20 @@ export class Engine implements EngineService {
     const unwrapped = unwrapDefinition(input.definition);
     const definition = 'definition' in unwrapped ? unwrapped.definition : (input.definition as Record<string, unknown>);
     const workflow = this.store.saveWorkflow({ name: input.name, definition, parameters: input.parameters ?? {}, state: input.state });
+    this.changed({ kind: 'saved', name: workflow.name });
     return { ok: true, workflow };
   }
 
   deleteWorkflow(name: string): boolean {
-    return this.store.deleteWorkflow(name);
+    const deleted = this.store.deleteWorkflow(name);
+    if (deleted) this.changed({ kind: 'deleted', name });
+    return deleted;
   }
 
   setWorkflowState(name: string, state: WorkflowState): WorkflowRecord | undefined {
-    return this.store.setWorkflowState(name, state);
+    const record = this.store.setWorkflowState(name, state);
+    if (record !== undefined) this.changed({ kind: 'stateChanged', name: record.name });
+    return record;
   }
 
   /** The execution plan of a saved workflow version (compiled once, cached). */
@@ -136,45 +190,117 @@ export class Engine implements EngineService {
     return plan;
   }
 
-  async startRun(request: StartRunRequest): Promise<StartedRun> {
-    const record = this.store.getWorkflow(request.workflowName, request.version);
-    if (record === undefined) throw new SluiceError('NotFound', `workflow '${request.workflowName}' does not exist`);
-    if (record.state === 'Disabled' && request.version === undefined) {
+  /** The saved workflow, its plan and the trigger a run of it would use. */
+  private resolveTrigger(workflowName: string, version: number | undefined, triggerName: string | undefined): ResolvedTrigger {
+    const record = this.store.getWorkflow(workflowName, version);
+    if (record === undefined) throw new SluiceError('NotFound', `workflow '${workflowName}' does not exist`);
+    if (record.state === 'Disabled' && version === undefined) {
       throw new SluiceError('WorkflowDisabled', `workflow '${record.name}' is disabled; enable it to start runs`);
     }
     const plan = this.planFor(record.name, record.version);
-    const triggerName = request.triggerName ?? plan.compiled.triggers[0]?.name ?? 'manual';
-    if (request.triggerName !== undefined && !plan.compiled.triggers.some((t) => t.name.toLowerCase() === triggerName.toLowerCase())) {
-      throw new SluiceError('NotFound', `workflow '${record.name}' has no trigger '${triggerName}'`);
-    }
-    const at = this.clock.now();
-    const state = createRunState({
+    const trigger = triggerName === undefined
+      ? plan.compiled.triggers[0]
+      : plan.compiled.triggers.find((t) => t.name.toLowerCase() === triggerName.toLowerCase());
+    if (triggerName !== undefined && trigger === undefined) throw new SluiceError('NotFound', `workflow '${record.name}' has no trigger '${triggerName}'`);
+    const name = trigger?.name ?? triggerName ?? 'manual';
+    const node = (plan.definition['triggers'] as Record<string, Record<string, unknown>> | undefined)?.[name];
+    return { record, plan, triggerName: name, node, limit: concurrencyOf(node) };
+  }
+
+  private newRunState(resolved: ResolvedTrigger, outputs: TriggerOutputs, at: string, clientTrackingId: string | undefined): RunState {
+    return createRunState({
       runId: newRunId(at),
-      workflowName: record.name,
-      workflowVersion: record.version,
-      triggerName,
-      outputs: request.outputs,
-      parameters: resolveParameters(plan.definition, record.parameters),
+      workflowName: resolved.record.name,
+      workflowVersion: resolved.record.version,
+      triggerName: resolved.triggerName,
+      outputs,
+      parameters: resolveParameters(resolved.plan.definition, resolved.record.parameters),
       at,
+      clientTrackingId,
+    });
+  }
+
+  /** Starts one run with the given trigger outputs (no conditions or splitOn: a manual start). */
+  async startRun(request: StartRunRequest): Promise<StartedRun> {
+    const resolved = this.resolveTrigger(request.workflowName, request.version, request.triggerName);
+    const at = this.clock.now();
+    const state = this.newRunState(resolved, request.outputs, at, request.clientTrackingId);
+    const [started] = await this.commitAndLaunch(resolved, [state], { at });
+    return started!;
+  }
+
+  /**
+   * A trigger produced outputs: its conditions decide whether it fires, splitOn how many runs
+   * start. The runs, their history and (for polling triggers) the trigger's new state are written
+   * in one transaction before any run starts.
+   */
+  async fireTrigger(request: FireTriggerRequest): Promise<FireResult> {
+    const resolved = this.resolveTrigger(request.workflowName, undefined, request.triggerName);
+    const at = request.at ?? this.clock.now();
+    const firing = planFiring({
+      triggerName: resolved.triggerName,
+      node: resolved.node ?? {},
+      outputs: request.outputs,
+      parameters: resolveParameters(resolved.plan.definition, resolved.record.parameters),
+      now: at,
+      defaultSplitOn: request.defaultSplitOn,
       clientTrackingId: request.clientTrackingId,
     });
-    const response = deferred<RunResponse | undefined>();
-    const completed = deferred<RunState>();
-    this.responses.set(state.runId, response);
-    this.completions.set(state.runId, completed);
-    const history = {
-      id: state.runId,
-      workflowName: record.name,
-      triggerName,
-      status: 'Succeeded' as const,
+    if (firing.status !== 'fire') {
+      const history = this.historyRow(resolved, at, firing.status === 'skipped' ? 'Skipped' : 'Failed', request.outputs, undefined,
+        firing.status === 'skipped' ? { code: 'TriggerSkipped', message: firing.reason } : firing.error);
+      this.store.commitTriggerPoll({ triggerState: request.triggerState, runs: [], histories: [history] });
+      return firing.status === 'skipped' ? { status: 'skipped', reason: firing.reason } : { status: 'failed', error: firing.error };
+    }
+    const states = firing.items.map((item) => this.newRunState(resolved, item.outputs, at, item.clientTrackingId));
+    const runs = await this.commitAndLaunch(resolved, states, { at, triggerState: request.triggerState });
+    return { status: 'fired', runs };
+  }
+
+  private historyRow(resolved: ResolvedTrigger, at: string, status: TriggerHistoryRow['status'], outputs: TriggerOutputs | undefined, runId?: string, error?: { code: string; message: string }): TriggerHistoryRow {
+    const row: TriggerHistoryRow = {
+      id: runId ?? newRunId(at),
+      workflowName: resolved.record.name,
+      triggerName: resolved.triggerName,
+      status,
       startTime: at,
       endTime: at,
-      fired: true,
-      runId: state.runId,
-      outputs: state.trigger === null || typeof state.trigger !== 'object' ? undefined : (state.trigger as { outputs?: Value }).outputs,
+      fired: runId !== undefined,
     };
-    await this.executor.begin(state, plan, triggerName, history);
-    return { runId: state.runId, response: response.promise, completed: completed.promise };
+    if (runId !== undefined) row.runId = runId;
+    if (outputs !== undefined) row.outputs = outputs as Value;
+    if (error !== undefined) row.error = error;
+    return row;
+  }
+
+  /** Admission, one atomic write of runs + history (+ trigger state), then the runs start. */
+  private async commitAndLaunch(resolved: ResolvedTrigger, states: RunState[], options: { at: string; triggerState?: TriggerStateRow }): Promise<StartedRun[]> {
+    const decisions = states.map(() => this.admission.admit(resolved.record.name, resolved.limit));
+    if (decisions.includes('reject')) {
+      // Give back the slots taken by this batch's admitted runs: nothing of it is stored.
+      for (const d of decisions) if (d === 'run') this.admission.release(resolved.record.name, undefined);
+      throw new SluiceError('TooManyRuns', `workflow '${resolved.record.name}' already has the most runs its concurrency settings allow waiting`);
+    }
+    states.forEach((state, i) => {
+      if (decisions[i] === 'wait') state.status = 'Waiting';
+    });
+    const histories = states.map((state) => this.historyRow(resolved, options.at, 'Succeeded', (state.trigger as { outputs?: TriggerOutputs }).outputs, state.runId));
+    this.store.commitTriggerPoll({ triggerState: options.triggerState, runs: states.map((state) => ({ state, triggerName: resolved.triggerName })), histories });
+    const started: StartedRun[] = [];
+    for (const state of states) {
+      const response = deferred<RunResponse | undefined>();
+      const completed = deferred<RunState>();
+      this.responses.set(state.runId, response);
+      this.completions.set(state.runId, completed);
+      started.push({ runId: state.runId, response: response.promise, completed: completed.promise });
+      if (state.status === 'Waiting') {
+        this.waitingStates.set(state.runId, { state, plan: resolved.plan });
+        this.admission.enqueue(resolved.record.name, state.runId);
+      } else {
+        await this.executor.start(state, resolved.plan);
+      }
+    }
+    return started;
   }
 
   async cancelRun(workflowName: string, runId: string): Promise<boolean> {
@@ -218,6 +344,13 @@ export class Engine implements EngineService {
   }
 
   private runCompleted(state: RunState): void {
+    let limit: ConcurrencyLimit | undefined;
+    try {
+      limit = this.limitOf(this.planFor(state.workflowName, state.workflowVersion), state);
+    } catch {
+      limit = undefined; // the workflow was deleted while the run ran
+    }
+    void this.launchWaiting(this.admission.release(state.workflowName, limit));
     this.responses.get(state.runId)?.resolve(undefined);
     this.responses.delete(state.runId);
     this.completions.get(state.runId)?.resolve(state);

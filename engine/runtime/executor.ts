@@ -57,6 +57,11 @@ export class Executor {
   /** Stores a new run and starts it. */
   begin(state: RunState, plan: WorkflowPlan, triggerName: string, history?: TriggerHistoryRow): Promise<void> {
     this.options.store.createRun(state, triggerName, history);
+    return this.start(state, plan);
+  }
+
+  /** Starts a run already stored (by a trigger's atomic commit, or released from the waiting queue). */
+  start(state: RunState, plan: WorkflowPlan): Promise<void> {
     this.track(state, plan);
     return this.dispatch(state.runId, { kind: 'runStarted', at: state.startTime });
   }

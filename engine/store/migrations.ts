@@ -6,6 +6,9 @@
 import { InternalError } from '../errors.js';
 import type { SqliteDatabase } from './database.js';
 import * as init from './migrations/001-init.js';
+import * as roleAssignments from './migrations/002-role-assignments.js';
+import * as workflowKeys from './migrations/003-workflow-keys.js';
+import * as triggerState from './migrations/004-trigger-state.js';
 
 export interface Migration {
   version: number;
@@ -14,7 +17,12 @@ export interface Migration {
 }
 
 /** Every migration, in version order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: init.name, sql: init.sql }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: init.name, sql: init.sql },
+  { version: 2, name: roleAssignments.name, sql: roleAssignments.sql },
+  { version: 3, name: workflowKeys.name, sql: workflowKeys.sql },
+  { version: 4, name: triggerState.name, sql: triggerState.sql },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -41,13 +49,16 @@ export function migrate(db: SqliteDatabase, now: () => string): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const current = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   const found = current.get() as number;
   if (found > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(found);
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     const apply = db.transaction(() => {
-      // Re-read inside the lock: another process may have applied it since.
-      if ((current.get() as number) >= migration.version) return false;
+      // Re-read inside the lock: another process may have applied it since. Checked by version,
+      // not against the highest one, so a migration numbered below one already applied (numbers
+      // reserved by parallel work and merged out of order) still runs.
+      if (isApplied.get(migration.version) !== undefined) return false;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now());
       return true;

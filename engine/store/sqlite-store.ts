@@ -26,8 +26,22 @@ import {
   type RunDbRow,
   type TriggerDbRow,
 } from './sqlite-rows.js';
+import { SqliteTriggerStates } from './sqlite-trigger-state.js';
+import { SqliteWorkflowKeys } from './sqlite-workflow-keys.js';
 import { SqliteWorkflows } from './sqlite-workflows.js';
-import type { ActionRow, Page, RunQuery, RunSummary, Store, TransitionCommit, TriggerHistoryRow, WorkflowRecord, WorkflowState } from './store.js';
+import type {
+  ActionRow,
+  Page,
+  RunQuery,
+  RunSummary,
+  Store,
+  TransitionCommit,
+  TriggerHistoryRow,
+  TriggerPollCommit,
+  TriggerStateRow,
+  WorkflowRecord,
+  WorkflowState,
+} from './store.js';
 
 export interface SqliteStoreOptions {
   /** Database file (its folder is created when missing), or `':memory:'`. */
@@ -50,9 +64,12 @@ export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
   readonly isMemory: boolean;
   private readonly workflows: SqliteWorkflows;
+  private readonly keys: SqliteWorkflowKeys;
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly listCache = new Map<string, Statement>();
   private readonly createTx: (state: RunState, triggerName: string, history?: TriggerHistoryRow) => void;
+  private readonly pollTx: (commit: TriggerPollCommit) => void;
+  private readonly triggerStates: SqliteTriggerStates;
   private readonly commitTx: (commit: TransitionCommit) => void;
   private readonly purgeTx: (before: string, limit: number) => number;
 
@@ -67,12 +84,19 @@ export class SqliteStore implements Store {
       throw err;
     }
     this.workflows = new SqliteWorkflows(this.db, now);
+    this.keys = new SqliteWorkflowKeys(this.db, now);
     this.s = prepareStatements(this.db);
     this.createTx = this.db.transaction((state: RunState, triggerName: string, history?: TriggerHistoryRow) => {
       this.createInTx(state, triggerName);
       if (history !== undefined) this.s.insertTrigger.run(...triggerParams(history));
     });
     this.commitTx = this.db.transaction((commit: TransitionCommit) => this.commitInTx(commit));
+    this.triggerStates = new SqliteTriggerStates(this.db);
+    this.pollTx = this.db.transaction((commit: TriggerPollCommit) => {
+      for (const run of commit.runs) this.createInTx(run.state, run.triggerName);
+      for (const history of commit.histories) this.s.insertTrigger.run(...triggerParams(history));
+      if (commit.triggerState !== undefined) this.triggerStates.upsert(commit.triggerState);
+    });
     this.purgeTx = this.db.transaction((before: string, limit: number) => {
       const ids = this.s.selectPurgeable.all(before, limit) as string[];
       // Events and action rows go by ON DELETE CASCADE.
@@ -164,6 +188,22 @@ export class SqliteStore implements Store {
 
   // ---- triggers ----
 
+  getTriggerState(workflowName: string, triggerName: string): TriggerStateRow | undefined {
+    return this.triggerStates.get(workflowName, triggerName);
+  }
+
+  listTriggerStates(): TriggerStateRow[] {
+    return this.triggerStates.list();
+  }
+
+  saveTriggerState(row: TriggerStateRow): void {
+    this.triggerStates.upsert(row);
+  }
+
+  commitTriggerPoll(commit: TriggerPollCommit): void {
+    this.pollTx(commit);
+  }
+
   addTriggerHistory(row: TriggerHistoryRow): void {
     this.s.insertTrigger.run(...triggerParams(row));
   }
@@ -176,6 +216,16 @@ export class SqliteStore implements Store {
         : this.s.selectTriggersAfter.all(workflowName, triggerName, ...positionParams(decodeSkipToken(query.skipToken)), top + 1)
     ) as TriggerDbRow[];
     return page(rows, top, triggerFromDb, (r) => ({ time: r.start_time, id: r.id }));
+  }
+
+  // ---- access keys ----
+
+  getWorkflowKey(workflowName: string): Buffer | undefined {
+    return this.keys.get(workflowName);
+  }
+
+  setWorkflowKey(workflowName: string, key: Buffer): boolean {
+    return this.keys.set(workflowName, key);
   }
 
   // ---- retention ----
@@ -264,7 +314,7 @@ function prepareStatements(db: SqliteDatabase) {
        ON CONFLICT (run_id, key, attempt) DO UPDATE SET ${actionUpdates}`,
     ),
     selectState: db.prepare('SELECT state FROM runs WHERE run_id = ?').pluck(),
-    selectActive: db.prepare("SELECT run_id FROM runs WHERE status = 'Running' ORDER BY run_id").pluck(),
+    selectActive: db.prepare("SELECT run_id FROM runs WHERE status IN ('Running', 'Waiting') ORDER BY start_time, run_id").pluck(),
     selectRun: db.prepare(`SELECT ${RUN_SUMMARY_COLUMNS} FROM runs WHERE run_id = ? AND workflow_name = ?`),
     // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
     selectLatestActions: db.prepare(

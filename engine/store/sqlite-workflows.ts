@@ -75,6 +75,7 @@ export class SqliteWorkflows {
     this.deleteStatements = [
       db.prepare('DELETE FROM runs WHERE workflow_name = ?'),
       db.prepare('DELETE FROM trigger_histories WHERE workflow_name = ?'),
+      db.prepare('DELETE FROM trigger_state WHERE workflow_name = ?'),
       db.prepare('DELETE FROM workflow_versions WHERE name = ?'),
     ];
     const deleteWorkflow = db.prepare('DELETE FROM workflows WHERE name = ?');

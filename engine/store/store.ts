@@ -69,6 +69,25 @@ export interface TriggerHistoryRow {
   error?: { code: string; message: string };
 }
 
+/** Durable state of a polling trigger: when it fires next, and its watermark. */
+export interface TriggerStateRow {
+  workflowName: string;
+  triggerName: string;
+  /** The workflow version this state belongs to (a new version resets polling state). */
+  workflowVersion: number;
+  nextFireTime?: string;
+  state?: Value;
+  updatedTime: string;
+}
+
+/** What one poll of a trigger writes, atomically: the runs it fires, their history, its new state. */
+export interface TriggerPollCommit {
+  /** Absent for triggers without state (request triggers, manual runs). */
+  triggerState?: TriggerStateRow;
+  runs: { state: RunState; triggerName: string }[];
+  histories: TriggerHistoryRow[];
+}
+
 export interface RunQuery {
   status?: RunStatus;
   /** ISO times bounding startTime (inclusive from, exclusive to). */
@@ -112,7 +131,7 @@ export interface Store {
   /** One transition: the new state, its events and changed action rows, in one transaction. */
   commitTransition(commit: TransitionCommit): void;
   loadRunState(runId: string): RunState | undefined;
-  /** Ids of runs whose status is Running (to resume after a restart). */
+  /** Ids of runs whose status is Running or Waiting (to resume after a restart), oldest first. */
   listActiveRunIds(): string[];
   getRun(workflowName: string, runId: string): RunSummary | undefined;
   listRuns(workflowName: string, query?: RunQuery): Page<RunSummary>;
@@ -124,7 +143,22 @@ export interface Store {
 
   // ---- triggers ----
   addTriggerHistory(row: TriggerHistoryRow): void;
+  getTriggerState(workflowName: string, triggerName: string): TriggerStateRow | undefined;
+  listTriggerStates(): TriggerStateRow[];
+  /** Saves a trigger's state alone (first schedule, a skipped or failed poll). */
+  saveTriggerState(row: TriggerStateRow): void;
+  /**
+   * One poll's outcome in one transaction: new runs (with their runStarted events), trigger history
+   * entries and the trigger's new state, so that nothing fires twice or is lost across a crash.
+   */
+  commitTriggerPoll(commit: TriggerPollCommit): void;
   listTriggerHistories(workflowName: string, triggerName: string, query?: { top?: number; skipToken?: string }): Page<TriggerHistoryRow>;
+
+  // ---- access keys ----
+  /** The secret that signs the workflow's request-trigger callback URLs; `undefined` until set. */
+  getWorkflowKey(workflowName: string): Buffer | undefined;
+  /** Sets (or replaces) the workflow's key; `false` when the workflow does not exist. */
+  setWorkflowKey(workflowName: string, key: Buffer): boolean;
 
   // ---- retention ----
   /** Deletes finished runs (with their actions, events) that ended before `before`; returns how many. */

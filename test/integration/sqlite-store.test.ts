@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Float, type Value } from '../../engine/expressions/value.js';
 import { migrateRunState, UnsupportedRunStateError } from '../../engine/store/migrate-run-state.js';
-import { LATEST_SCHEMA_VERSION, listAppliedMigrations, migrate, SchemaTooNewError } from '../../engine/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, listAppliedMigrations, migrate, MIGRATIONS, SchemaTooNewError } from '../../engine/store/migrations.js';
 import { SqliteStore } from '../../engine/store/sqlite-store.js';
 import { describeRunStore, sampleActionRow, sampleRunState } from '../contracts/run-store.contract.js';
 
@@ -78,7 +78,7 @@ describe('SqliteStore (SQLite specifics)', () => {
     const path = join(temp.dir, 'sluice.db');
     const first = openStore(path, () => '2024-01-01T00:00:00.000Z');
     const applied = listAppliedMigrations(first.db);
-    assert.deepEqual(applied, [{ version: 1, name: 'init', appliedAt: '2024-01-01T00:00:00.000Z' }]);
+    assert.deepEqual(applied, MIGRATIONS.map((m) => ({ version: m.version, name: m.name, appliedAt: '2024-01-01T00:00:00.000Z' })));
     assert.equal(applied.at(-1)!.version, LATEST_SCHEMA_VERSION);
     assert.deepEqual(migrate(first.db, () => 'never'), []);
     first.close();
@@ -95,19 +95,20 @@ describe('SqliteStore (SQLite specifics)', () => {
   });
 
   it('stamps workflow times from the injected clock; state changes touch changedTime only', () => {
-    // The first reading (00:01) stamps the applied migration.
+    // The first readings stamp the applied migrations, one each; saves come after.
     const store = openStore(':memory:', ticking());
+    const t = (n: number): string => new Date(Date.parse('2024-05-01T00:00:00.000Z') + (MIGRATIONS.length + n) * 1000).toISOString();
     const v1 = store.saveWorkflow({ name: 'orders', definition: { actions: {} } });
-    assert.deepEqual([v1.createdTime, v1.changedTime], ['2024-05-01T00:00:02.000Z', '2024-05-01T00:00:02.000Z']);
+    assert.deepEqual([v1.createdTime, v1.changedTime], [t(1), t(1)]);
     const v2 = store.saveWorkflow({ name: 'orders', definition: { actions: {} } });
-    assert.deepEqual([v2.createdTime, v2.changedTime], ['2024-05-01T00:00:02.000Z', '2024-05-01T00:00:03.000Z']);
+    assert.deepEqual([v2.createdTime, v2.changedTime], [t(1), t(2)]);
     const disabled = store.setWorkflowState('orders', 'Disabled')!;
-    assert.deepEqual([disabled.version, disabled.changedTime], [2, '2024-05-01T00:00:04.000Z']);
-    assert.equal(store.getWorkflow('orders')?.changedTime, '2024-05-01T00:00:04.000Z');
+    assert.deepEqual([disabled.version, disabled.changedTime], [2, t(3)]);
+    assert.equal(store.getWorkflow('orders')?.changedTime, t(3));
     // A version record carries the time that version was saved, and the current state.
     assert.deepEqual(
       store.listWorkflowVersions('orders').map((w) => [w.version, w.changedTime, w.state]),
-      [[1, '2024-05-01T00:00:02.000Z', 'Disabled'], [2, '2024-05-01T00:00:03.000Z', 'Disabled']],
+      [[1, t(1), 'Disabled'], [2, t(2), 'Disabled']],
     );
   });
 

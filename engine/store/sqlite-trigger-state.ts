@@ -1,0 +1,56 @@
+/** Trigger state rows of the SQLite store (next fire time and watermark of polling triggers). */
+import type { SqliteDatabase } from './database.js';
+import { decodeValue, encodeOptional } from './sqlite-rows.js';
+import type { TriggerStateRow } from './store.js';
+
+interface TriggerStateDbRow {
+  workflow_name: string;
+  trigger_name: string;
+  workflow_version: number;
+  next_fire_time: string | null;
+  state: string | null;
+  updated_time: string;
+}
+
+function fromDb(r: TriggerStateDbRow): TriggerStateRow {
+  const row: TriggerStateRow = { workflowName: r.workflow_name, triggerName: r.trigger_name, workflowVersion: r.workflow_version, updatedTime: r.updated_time };
+  if (r.next_fire_time !== null) row.nextFireTime = r.next_fire_time;
+  if (r.state !== null) row.state = decodeValue(r.state);
+  return row;
+}
+
+export class SqliteTriggerStates {
+  private readonly upsertStmt;
+  private readonly selectStmt;
+  private readonly listStmt;
+  private readonly deleteStmt;
+
+  constructor(db: SqliteDatabase) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO trigger_state (workflow_name, trigger_name, workflow_version, next_fire_time, state, updated_time)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (workflow_name, trigger_name) DO UPDATE SET workflow_version = excluded.workflow_version,
+         next_fire_time = excluded.next_fire_time, state = excluded.state, updated_time = excluded.updated_time`,
+    );
+    this.selectStmt = db.prepare('SELECT * FROM trigger_state WHERE workflow_name = ? AND trigger_name = ?');
+    this.listStmt = db.prepare('SELECT * FROM trigger_state ORDER BY workflow_name, trigger_name');
+    this.deleteStmt = db.prepare('DELETE FROM trigger_state WHERE workflow_name = ?');
+  }
+
+  upsert(row: TriggerStateRow): void {
+    this.upsertStmt.run(row.workflowName, row.triggerName, row.workflowVersion, row.nextFireTime ?? null, encodeOptional(row.state), row.updatedTime);
+  }
+
+  get(workflowName: string, triggerName: string): TriggerStateRow | undefined {
+    const row = this.selectStmt.get(workflowName, triggerName) as TriggerStateDbRow | undefined;
+    return row === undefined ? undefined : fromDb(row);
+  }
+
+  list(): TriggerStateRow[] {
+    return (this.listStmt.all() as TriggerStateDbRow[]).map(fromDb);
+  }
+
+  deleteWorkflow(workflowName: string): void {
+    this.deleteStmt.run(workflowName);
+  }
+}
