@@ -1,0 +1,124 @@
+/**
+ * One container of an Azure Storage account (or Azurite) through @azure/storage-blob.
+ * Listing uses the `/` hierarchy with the folder as prefix, so blobs in virtual subfolders come
+ * back as prefixes and are left out — the top level of the folder only, as Logic Apps.
+ */
+import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import { DefinitionError, SluiceError, TransientError } from '../../engine/errors.js';
+import type { BlobEntry, Datastore, ListOptions, OperationOptions, WriteOptions } from './datastore.js';
+import { baseName, byAge, guessMediaType, normalizeBlobPath, normalizeFolder } from './datastore-paths.js';
+
+/**
+ * The SDK's default (4 tries, exponential from 4 s) keeps a poll of unreachable storage busy for
+ * half a minute; the trigger polls again on its recurrence anyway, so fail fast instead.
+ */
+const RETRY_OPTIONS = { maxTries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: 30_000 };
+
+export class AzureBlobDatastore implements Datastore {
+  readonly kind = 'azureblob' as const;
+  private readonly client: ContainerClient;
+  private readonly endpoint: string;
+
+  constructor(connectionString: string, readonly container: string) {
+    let service: BlobServiceClient;
+    try {
+      service = BlobServiceClient.fromConnectionString(connectionString, { retryOptions: RETRY_OPTIONS });
+    } catch (err) {
+      throw new DefinitionError('InvalidArgument', `invalid Azure Storage connection string: ${(err as Error).message}`, { cause: err });
+    }
+    this.endpoint = service.url;
+    this.client = service.getContainerClient(container);
+  }
+
+  async list(folder: string, options: ListOptions = {}): Promise<BlobEntry[]> {
+    const prefix = normalizeFolder(folder);
+    const entries: BlobEntry[] = [];
+    try {
+      const items = this.client.listBlobsByHierarchy('/', { prefix: prefix === '' ? undefined : `${prefix}/`, abortSignal: options.signal });
+      for await (const item of items) {
+        if (item.kind === 'prefix' || item.name.endsWith('/')) continue;
+        const p = item.properties;
+        const entry: BlobEntry = {
+          name: baseName(item.name),
+          path: item.name,
+          size: p.contentLength ?? 0,
+          lastModified: p.lastModified.toISOString(),
+          etag: quoted(p.etag),
+          contentType: p.contentType || 'application/octet-stream',
+        };
+        if (p.createdOn !== undefined) entry.createdOn = p.createdOn.toISOString();
+        entries.push(entry);
+        if (options.limit !== undefined && entries.length >= options.limit) break;
+      }
+    } catch (err) {
+      throw this.failure(err, `list '${prefix === '' ? '/' : prefix}'`);
+    }
+    return entries.sort(byAge);
+  }
+
+  async read(path: string, options: OperationOptions = {}): Promise<Buffer> {
+    const blob = normalizeBlobPath(path);
+    try {
+      return await this.client.getBlobClient(blob).downloadToBuffer(0, undefined, { abortSignal: options.signal });
+    } catch (err) {
+      throw this.failure(err, `read '${blob}'`);
+    }
+  }
+
+  async write(path: string, data: Buffer | string, options: WriteOptions = {}): Promise<void> {
+    const blob = normalizeBlobPath(path);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    try {
+      await this.client.getBlockBlobClient(blob).uploadData(bytes, {
+        blobHTTPHeaders: { blobContentType: options.contentType ?? guessMediaType(blob) },
+        abortSignal: options.signal,
+      });
+    } catch (err) {
+      throw this.failure(err, `write '${blob}'`);
+    }
+  }
+
+  async delete(path: string, options: OperationOptions = {}): Promise<boolean> {
+    const blob = normalizeBlobPath(path);
+    try {
+      const result = await this.client.getBlobClient(blob).deleteIfExists({ abortSignal: options.signal });
+      return result.succeeded;
+    } catch (err) {
+      throw this.failure(err, `delete '${blob}'`);
+    }
+  }
+
+  async ensureContainer(options: OperationOptions = {}): Promise<void> {
+    try {
+      await this.client.createIfNotExists({ abortSignal: options.signal });
+    } catch (err) {
+      throw this.failure(err, 'create the container');
+    }
+  }
+
+  /** Storage answers become typed errors: a missing container or blob is NotFound, the rest StorageUnavailable. */
+  private failure(err: unknown, what: string): SluiceError {
+    if (err instanceof SluiceError) return err;
+    const where = `Azure Blob Storage ${this.endpoint}, container '${this.container}'`;
+    if (err instanceof RestError && err.statusCode !== undefined) {
+      const storageCode = storageErrorCode(err);
+      if (storageCode === 'ContainerNotFound') return new SluiceError('NotFound', `cannot ${what}: container '${this.container}' does not exist (${where})`, { cause: err });
+      if (storageCode === 'BlobNotFound' || err.statusCode === 404) return new SluiceError('NotFound', `cannot ${what}: not found (${where})`, { cause: err });
+      return new TransientError('StorageUnavailable', `cannot ${what}: storage answered ${err.statusCode} ${storageCode} (${where})`, { cause: err });
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return new TransientError('StorageUnavailable', `cannot ${what}: storage unreachable (${where}): ${message}`, { cause: err });
+  }
+}
+
+/** Answers to HEAD requests carry no body: the storage error code is then only in a header. */
+function storageErrorCode(err: RestError): string {
+  if (typeof err.code === 'string' && err.code !== '') return err.code;
+  const header = err.response?.headers.get('x-ms-error-code');
+  return header ?? String(err.statusCode);
+}
+
+/** Listings give ETags bare, headers quoted; Logic Apps shows them quoted. */
+function quoted(etag: string): string {
+  return etag.startsWith('"') ? etag : `"${etag}"`;
+}
