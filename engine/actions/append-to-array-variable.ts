@@ -7,7 +7,7 @@
 import type { Value } from '../expressions/value.js';
 import { badRequest, inputMember, succeeded, typeName } from './action-support.js';
 import type { ActionResult, PureActionContext, PureActionDescriptor } from './descriptor.js';
-import { canonicalType, nameInput, NAME_VALUE_SCHEMA, overLimit, unknownVariable } from './variable-support.js';
+import { canonicalType, nameInput, overLimit, unknownVariable } from './variable-support.js';
 
 const SUPPORTED = "The action type 'AppendToArrayVariable' only supports values of types 'Float, Integer, String, Boolean, Object'.";
 
@@ -38,6 +38,5 @@ function run(ctx: PureActionContext): ActionResult {
 export const appendToArrayVariableAction: PureActionDescriptor = {
   type: 'AppendToArrayVariable',
   kind: 'pure',
-  inputSchema: NAME_VALUE_SCHEMA,
   run,
 };

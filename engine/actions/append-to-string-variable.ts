@@ -5,7 +5,7 @@
  */
 import { badRequest, inputMember, succeeded, textOf } from './action-support.js';
 import type { ActionResult, PureActionContext, PureActionDescriptor } from './descriptor.js';
-import { canonicalType, nameInput, NAME_VALUE_SCHEMA, overLimit, unknownVariable } from './variable-support.js';
+import { canonicalType, nameInput, overLimit, unknownVariable } from './variable-support.js';
 
 function run(ctx: PureActionContext): ActionResult {
   const inputs = ctx.inputs();
@@ -34,6 +34,5 @@ function run(ctx: PureActionContext): ActionResult {
 export const appendToStringVariableAction: PureActionDescriptor = {
   type: 'AppendToStringVariable',
   kind: 'pure',
-  inputSchema: NAME_VALUE_SCHEMA,
   run,
 };

@@ -8,6 +8,5 @@ import type { PureActionDescriptor } from './descriptor.js';
 export const composeAction: PureActionDescriptor = {
   type: 'Compose',
   kind: 'pure',
-  inputSchema: { description: 'Any JSON value; expressions in it are evaluated.' },
   run: (ctx) => succeeded(ctx.inputs()),
 };

@@ -1,10 +1,9 @@
 /** DecrementVariable: subtracts `value` (default 1) from an Integer or Float variable (see variable-step.ts). */
 import type { PureActionDescriptor } from './descriptor.js';
-import { STEP_SCHEMA, stepVariable } from './variable-step.js';
+import { stepVariable } from './variable-step.js';
 
 export const decrementVariableAction: PureActionDescriptor = {
   type: 'DecrementVariable',
   kind: 'pure',
-  inputSchema: STEP_SCHEMA,
   run: (ctx) => stepVariable(ctx, -1),
 };

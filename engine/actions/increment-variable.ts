@@ -1,10 +1,9 @@
 /** IncrementVariable: adds `value` (default 1) to an Integer or Float variable (see variable-step.ts). */
 import type { PureActionDescriptor } from './descriptor.js';
-import { STEP_SCHEMA, stepVariable } from './variable-step.js';
+import { stepVariable } from './variable-step.js';
 
 export const incrementVariableAction: PureActionDescriptor = {
   type: 'IncrementVariable',
   kind: 'pure',
-  inputSchema: STEP_SCHEMA,
   run: (ctx) => stepVariable(ctx, 1),
 };

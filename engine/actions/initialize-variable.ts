@@ -53,24 +53,5 @@ function run(ctx: PureActionContext): ActionResult {
 export const initializeVariableAction: PureActionDescriptor = {
   type: 'InitializeVariable',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      variables: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          properties: {
-            name: { type: 'string', minLength: 1 },
-            type: { type: 'string', description: 'Boolean, Integer, Float, String, Object or Array (case-insensitive).' },
-            value: { description: 'The initial value; without it the type\'s empty value (false, 0, 0.0, "", {}, []).' },
-          },
-          required: ['name', 'type'],
-        },
-      },
-    },
-    required: ['variables'],
-  },
   run,
 };

@@ -29,13 +29,5 @@ function run(ctx: PureActionContext): ActionResult {
 export const joinAction: PureActionDescriptor = {
   type: 'Join',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      from: { type: 'array', description: 'The array whose elements are joined.' },
-      joinWith: { type: 'string', description: 'The separator placed between elements.' },
-    },
-    required: ['from', 'joinWith'],
-  },
   run,
 };

@@ -96,13 +96,5 @@ function run(ctx: PureActionContext) {
 export const parseJsonAction: PureActionDescriptor = {
   type: 'ParseJson',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      content: { description: 'JSON text, or a value, to parse and validate.' },
-      schema: { type: 'object', description: 'JSON Schema the content must satisfy.' },
-    },
-    required: ['content', 'schema'],
-  },
   run,
 };

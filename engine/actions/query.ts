@@ -33,14 +33,6 @@ function run(ctx: PureActionContext) {
 export const queryAction: PureActionDescriptor = {
   type: 'Query',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      from: { type: 'array', description: 'The array to filter.' },
-      where: { type: 'string', description: 'A boolean expression over item(), evaluated for each element.' },
-    },
-    required: ['from', 'where'],
-  },
   itemInputs: ['where'],
   run,
 };

@@ -53,14 +53,6 @@ function run(ctx: PureActionContext): ActionResult {
 export const selectAction: PureActionDescriptor = {
   type: 'Select',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      from: { type: 'array', description: 'The array to map.' },
-      select: { description: 'An object whose keys and values are evaluated for each item(), or one expression.' },
-    },
-    required: ['from', 'select'],
-  },
   itemInputs: ['select'],
   run,
 };

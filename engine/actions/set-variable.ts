@@ -4,7 +4,7 @@
  */
 import { badRequest, inputMember, succeeded } from './action-support.js';
 import type { ActionResult, PureActionContext, PureActionDescriptor } from './descriptor.js';
-import { canonicalType, fitsType, nameInput, NAME_VALUE_SCHEMA, overLimit, typeMismatch, unknownVariable, variableOutputs } from './variable-support.js';
+import { canonicalType, fitsType, nameInput, overLimit, typeMismatch, unknownVariable, variableOutputs } from './variable-support.js';
 
 function run(ctx: PureActionContext): ActionResult {
   const inputs = ctx.inputs();
@@ -25,6 +25,5 @@ function run(ctx: PureActionContext): ActionResult {
 export const setVariableAction: PureActionDescriptor = {
   type: 'SetVariable',
   kind: 'pure',
-  inputSchema: NAME_VALUE_SCHEMA,
   run,
 };

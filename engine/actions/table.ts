@@ -151,23 +151,6 @@ function run(ctx: PureActionContext): ActionResult {
 export const tableAction: PureActionDescriptor = {
   type: 'Table',
   kind: 'pure',
-  inputSchema: {
-    type: 'object',
-    properties: {
-      format: { type: 'string', enum: ['CSV', 'HTML'], description: 'The table format (case-insensitive).' },
-      from: { type: 'array', description: 'The rows: objects, or any values with custom columns.' },
-      columns: {
-        type: 'array',
-        description: 'Custom columns; without them the headers are the objects\' property names.',
-        items: {
-          type: 'object',
-          properties: { header: { type: 'string' }, value: { description: 'Evaluated for each item().' } },
-          required: ['header', 'value'],
-        },
-      },
-    },
-    required: ['format', 'from'],
-  },
   itemInputs: ['columns'],
   run,
 };

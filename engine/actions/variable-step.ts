@@ -39,11 +39,3 @@ export function stepVariable(ctx: PureActionContext, sign: 1 | -1): ActionResult
   return succeeded(variableOutputs(name, next));
 }
 
-export const STEP_SCHEMA: Record<string, unknown> = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', description: 'An Integer or Float variable (case-insensitive).' },
-    value: { type: 'number', description: 'The amount; 1 when omitted.' },
-  },
-  required: ['name'],
-};

@@ -103,11 +103,3 @@ export function variableOutputs(name: string, value: Value): Value {
   return { body: { name, value } };
 }
 
-export const NAME_VALUE_SCHEMA: Record<string, unknown> = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', description: 'The variable, declared earlier by InitializeVariable (case-insensitive).' },
-    value: { description: 'The value.' },
-  },
-  required: ['name', 'value'],
-};

@@ -5,6 +5,7 @@
 import { collectionFunctions } from './collection.js';
 import { conversionFunctions } from './conversion.js';
 import { dateFunctions } from './date.js';
+import { extensionFunctions } from './extensions.js';
 import type { FunctionDef } from './function-def.js';
 import { logicalFunctions } from './logical.js';
 import { manipulationFunctions } from './manipulation.js';
@@ -27,6 +28,7 @@ const families: readonly (readonly FunctionDef[])[] = [
   uriFunctions,
   manipulationFunctions,
   workflowFunctions,
+  extensionFunctions,
 ];
 
 function buildTable(): ReadonlyMap<string, FunctionDef> {
