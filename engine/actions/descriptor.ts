@@ -54,7 +54,7 @@ export interface PureActionContext {
 export interface PureActionDescriptor {
   readonly type: string;
   readonly kind: 'pure';
-    /**
+  /**
    * Top-level `inputs` properties the action evaluates itself, once per array item, through
    * `ctx.evaluateWithItem` (Query's `where`, Select's `select`, Table's `columns`). `ctx.inputs()`
    * must return them as written, unevaluated: evaluated up front, their `item()` has no value.
