@@ -9,6 +9,7 @@ import type { EngineService } from '../runtime/engine-types.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { DEFAULT_MAX_BODY_BYTES, rawBodyParser } from './request-body.js';
+import { registerIdentityRoutes, type IdentityDeps } from './routes/identity.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
 import { registerRunRoutes } from './routes/runs.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   baseUrl?: string;
   /** Largest request body accepted. @default 16 MiB */
   maxBodyBytes?: number;
+  /** Managed identity: the token endpoint and JWKS (their routes answer 404 without it). */
+  identity?: IdentityDeps;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -35,6 +38,7 @@ export function createApp(options: AppOptions): express.Express {
   registerWorkflowRoutes(app, deps);
   registerTriggerRoutes(app, deps);
   registerRunRoutes(app, deps);
+  registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
