@@ -34,6 +34,7 @@ export const DEFAULT_MAX_FILE_COUNT = 10;
 const ON_UPDATED_FILE = /\/triggers\/batch\/onupdatedfile\/?$/i;
 const V2_DATASET = /^\/?v2\/datasets\/([^/]+)\/triggers\/batch\/onupdatedfile\/?$/i;
 const V2_PREFIX = /^\/?v2\/datasets\//i;
+const OTHER_FILE_CONNECTORS = /^(ftp|sftp|sftpwithssh|filesystem)(_\d+)?$/i;
 const CONNECTIONS_KEY = /parameters\(\s*'\$connections'\s*\)\s*(?:\[\s*'([^']+)'\s*\]|\.([A-Za-z0-9_]+))/i;
 
 /** Which shape a trigger definition has, or undefined when it is no blob trigger. */
@@ -44,9 +45,10 @@ export function blobTriggerShape(node: Readonly<Record<string, unknown>>): BlobT
   if (type === 'apiconnection') {
     const path = inputs['path'];
     if (typeof path !== 'string' || !ON_UPDATED_FILE.test(path)) return undefined;
-    // FTP, SFTP and File System share the V1 path; the blob connector alone has V2 datasets, and
-    // the designer names its connections azureblob, azureblob_1, ...
-    return V2_PREFIX.test(path) || /blob/i.test(connectionNameText(node) ?? '') ? 'apiConnection' : undefined;
+    // FTP, SFTP and File System share the V1 path (the blob connector alone has V2 datasets):
+    // their connections, named by the designer after the connector, are left to other connectors.
+    if (V2_PREFIX.test(path)) return 'apiConnection';
+    return OTHER_FILE_CONNECTORS.test(connectionKey(connectionNameText(node) ?? '')) ? undefined : 'apiConnection';
   }
   if (type === 'serviceprovider') {
     const sp = record(inputs['serviceProviderConfiguration']);
