@@ -11,7 +11,9 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { DEFAULT_MAX_BODY_BYTES, rawBodyParser } from './request-body.js';
 import { registerIdentityRoutes, type IdentityDeps } from './routes/identity.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
+import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
+import { DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, registerRequestTriggerRoutes } from './routes/request-trigger.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerTriggerRoutes } from './routes/triggers.js';
 import { registerWorkflowRoutes } from './routes/workflows.js';
@@ -23,6 +25,11 @@ export interface AppOptions {
   baseUrl?: string;
   /** Largest request body accepted. @default 16 MiB */
   maxBodyBytes?: number;
+  /**
+   * How long a call to a request trigger waits for the run's Response before it gets 504 (the
+   * late Response then fails with ActionResponseTimedOut). @default 120000, Logic Apps' limit
+   */
+  requestTriggerTimeoutMs?: number;
   /** Managed identity: the token endpoint and JWKS (their routes answer 404 without it). */
   identity?: IdentityDeps;
 }
@@ -38,6 +45,12 @@ export function createApp(options: AppOptions): express.Express {
   registerWorkflowRoutes(app, deps);
   registerTriggerRoutes(app, deps);
   registerRunRoutes(app, deps);
+  registerCallbackUrlRoutes(app, deps);
+  registerRequestTriggerRoutes(app, {
+    engine: options.engine,
+    store: options.store,
+    timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
+  });
   registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -13,7 +13,8 @@ export function listRoutes(app: express.Express): string[] {
   for (const layer of app.router.stack as RouteLayer[]) {
     const route = layer.route;
     if (route === undefined || typeof route.path !== 'string') continue;
-    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    // `:name` parameters and `*name` wildcards (express 5) are both `{name}` in OpenAPI.
+    const path = route.path.replace(/[:*](\w+)/g, '{$1}');
     for (const [method, on] of Object.entries(route.methods ?? {})) if (on) routes.push(`${method.toUpperCase()} ${path}`);
   }
   return routes.sort();

@@ -68,6 +68,12 @@ export interface EngineService {
   cancelRun(workflowName: string, runId: string): Promise<boolean>;
   /** Starts a new run with the trigger outputs and workflow version of an earlier one. */
   resubmitRun(workflowName: string, runId: string): Promise<StartedRun | undefined>;
+  /**
+   * The caller waiting for a run's Response gave up (a request trigger's timeout): a Response
+   * action that runs later fails with ActionResponseTimedOut. `false` when the run already
+   * responded or finished, or nobody waits.
+   */
+  abandonResponse(runId: string): boolean;
 }
 
 /** Result of a one-off run (`sluice run`, golden workflow tests). */

@@ -76,6 +76,8 @@ export class Engine implements EngineService {
   private readonly plans = new Map<string, WorkflowPlan>();
   private readonly responses = new Map<string, Deferred<RunResponse | undefined>>();
   private readonly completions = new Map<string, Deferred<RunState>>();
+  /** Runs whose caller stopped waiting for their Response (the request trigger timed out). */
+  private readonly abandoned = new Set<string>();
   private readonly retention: RetentionPurger;
   private readonly admission = new RunAdmission();
   private readonly waitingStates = new Map<string, { state: RunState; plan: WorkflowPlan }>();
@@ -326,7 +328,21 @@ export class Engine implements EngineService {
     return this.completions.get(runId)?.promise;
   }
 
-  private respond(runId: string, response: RunResponse): 'sent' | 'noCaller' | 'alreadySent' {
+  /**
+   * The caller waiting for the run's Response gave up (the request trigger's timeout): a Response
+   * action that runs later fails with ActionResponseTimedOut. `false` when the run has already
+   * responded or finished, or nobody waits for it.
+   */
+  abandonResponse(runId: string): boolean {
+    const waiting = this.responses.get(runId);
+    if (waiting === undefined || waiting.settled) return false;
+    this.abandoned.add(runId);
+    waiting.resolve(undefined);
+    return true;
+  }
+
+  private respond(runId: string, response: RunResponse): 'sent' | 'noCaller' | 'alreadySent' | 'timedOut' {
+    if (this.abandoned.has(runId)) return 'timedOut';
     const waiting = this.responses.get(runId);
     if (waiting === undefined) return 'noCaller';
     if (waiting.settled) return 'alreadySent';
@@ -353,6 +369,7 @@ export class Engine implements EngineService {
     void this.launchWaiting(this.admission.release(state.workflowName, limit));
     this.responses.get(state.runId)?.resolve(undefined);
     this.responses.delete(state.runId);
+    this.abandoned.delete(state.runId);
     this.completions.get(state.runId)?.resolve(state);
     this.completions.delete(state.runId);
   }
