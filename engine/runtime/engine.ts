@@ -5,6 +5,7 @@
  */
 import { loadDefinition, type CompiledWorkflow } from '../../definitions/load.js';
 import type { Issue } from '../../definitions/issue.js';
+import type { TypeSupport } from '../../definitions/support.js';
 import { unwrapDefinition } from '../../definitions/unwrap.js';
 import type { EffectActionDescriptor, EffectServices, PureActionDescriptor } from '../actions/descriptor.js';
 import { effectActions } from '../actions/effect-actions.js';
@@ -31,6 +32,8 @@ export interface EngineOptions {
   retentionDays?: number;
   pure?: readonly PureActionDescriptor[];
   effects?: readonly EffectActionDescriptor[];
+  /** Which trigger and action types definitions may use (the connector registry's); the loader's default otherwise. */
+  support?: TypeSupport;
   /** Reports failures that belong to no caller (a failed commit); defaults to stderr. */
   onError?(runId: string, error: Error): void;
 }
@@ -72,6 +75,7 @@ function deferred<T>(): Deferred<T> {
 export class Engine implements EngineService {
   readonly store: Store;
   readonly clock: Clock;
+  private readonly support: TypeSupport | undefined;
   private readonly executor: Executor;
   private readonly plans = new Map<string, WorkflowPlan>();
   private readonly responses = new Map<string, Deferred<RunResponse | undefined>>();
@@ -86,6 +90,7 @@ export class Engine implements EngineService {
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock ?? new SystemClock();
+    this.support = options.support;
     const services: EffectServices = {
       respond: (runId, response) => this.respond(runId, response),
       invokeWorkflow: (request) => this.invokeWorkflow(request),
@@ -156,7 +161,7 @@ export class Engine implements EngineService {
   }
 
   saveWorkflow(input: { name: string; definition: unknown; parameters?: Record<string, unknown>; state?: WorkflowState }): SaveResult {
-    const result = loadDefinition(input.definition, { externalParameters: Object.keys(input.parameters ?? {}) });
+    const result = loadDefinition(input.definition, { externalParameters: Object.keys(input.parameters ?? {}), support: this.support });
     if (!result.ok) return { ok: false, issues: result.issues };
     const unwrapped = unwrapDefinition(input.definition);
     const definition = 'definition' in unwrapped ? unwrapped.definition : (input.definition as Record<string, unknown>);
@@ -184,7 +189,7 @@ export class Engine implements EngineService {
     const key = `${record.name.toLowerCase()}@${record.version}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
-      const loaded = loadDefinition(record.definition, { externalParameters: Object.keys(record.parameters) });
+      const loaded = loadDefinition(record.definition, { externalParameters: Object.keys(record.parameters), support: this.support });
       if (!loaded.ok) throw new InvalidDefinitionError(loaded.issues);
       plan = planWorkflow(loaded.compiled as CompiledWorkflow);
       this.plans.set(key, plan);
