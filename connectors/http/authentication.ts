@@ -1,25 +1,50 @@
 /**
- * `inputs.authentication` of HTTP-style actions (spec §4.1): the headers it adds to a request.
- *
- * Basic and Raw are computed here. ManagedServiceIdentity, ActiveDirectoryOAuth and
- * ClientCertificate need an identity service (tokens, certificates) that the engine does not have
- * yet: they fail the action with `AuthenticationNotAvailable`, and this switch is where that service
- * plugs in.
+ * `inputs.authentication` of HTTP-style actions (spec §4.1): what it adds to a request.
+ * - Basic and Raw: an Authorization header computed here;
+ * - ManagedServiceIdentity: a bearer token of the workflow's identity (system-assigned, or the
+ *   user-assigned one `identity` names) for `audience`, from the engine's TokenProvider;
+ * - ActiveDirectoryOAuth: a bearer token from the client-credentials flow of `tenant` at
+ *   `authority` (secret; a certificate is not supported yet);
+ * - ClientCertificate: a TLS client certificate (`pfx` base64 PKCS#12, optional `password`).
+ * What the user wrote wrong fails with `InvalidTemplate`; a token source that fails, with
+ * `AuthenticationFailed` (retryable when the source may recover).
  */
+import { createSecureContext } from 'node:tls';
 import type { ActionResult } from '../../engine/actions/descriptor.js';
+import { SluiceError } from '../../engine/errors.js';
 import { getMember, isObject, toText, type Value, type ValueObject } from '../../engine/expressions/value.js';
+import type { TokenProvider } from '../../engine/identity/token-provider.js';
+import { clientCredentialsToken } from './aad-token.js';
 
-export type AuthenticationOutcome = { ok: true; headers: Record<string, string> } | { ok: false; result: ActionResult };
+export interface ClientTls {
+  pfx: Buffer;
+  passphrase?: string;
+}
 
-const NOT_YET_AVAILABLE = new Set(['managedserviceidentity', 'activedirectoryoauth', 'clientcertificate']);
+export type AuthenticationOutcome = { ok: true; headers: Record<string, string>; tls?: ClientTls } | { ok: false; result: ActionResult };
+
+/** What authentication needs from the engine and the action. */
+export interface AuthenticationContext {
+  /** Source of managed-identity tokens; ManagedServiceIdentity is unavailable without it. */
+  tokens?: TokenProvider;
+  workflowName: string;
+  /** Timeout of a token request. */
+  timeoutMs: number;
+  signal: AbortSignal;
+}
+
 const KNOWN_TYPES = 'Basic, Raw, ClientCertificate, ActiveDirectoryOAuth, ManagedServiceIdentity';
 
 /** Members Logic Apps hides in recorded inputs. */
 const SECRET_MEMBERS = new Set(['password', 'value', 'secret', 'pfx']);
 export const SANITIZED = '*sanitized*';
 
-function invalid(message: string): AuthenticationOutcome {
+function invalid(message: string): { ok: false; result: ActionResult } {
   return { ok: false, result: { status: 'Failed', code: 'InvalidTemplate', error: { code: 'InvalidTemplate', message }, retryable: false } };
+}
+
+function failed(code: string, message: string, retryable: boolean): { ok: false; result: ActionResult } {
+  return { ok: false, result: { status: 'Failed', code, error: { code, message }, retryable } };
 }
 
 function text(obj: ValueObject, name: string): string | undefined {
@@ -27,29 +52,106 @@ function text(obj: ValueObject, name: string): string | undefined {
   return v === undefined || v === null ? undefined : typeof v === 'string' ? v : toText(v);
 }
 
-/** The headers `authentication` adds; no authentication (absent or null) adds none. */
-export function authenticationHeaders(auth: Value | undefined): AuthenticationOutcome {
+function required(obj: ValueObject, type: string, names: readonly string[]): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = text(obj, name);
+    if (value === undefined || value.trim() === '') return `${type} authentication needs '${name}'.`;
+    out[name] = value;
+  }
+  return out;
+}
+
+function basic(auth: ValueObject): AuthenticationOutcome {
+  const username = text(auth, 'username');
+  if (username === undefined) return invalid("Basic authentication needs a 'username'.");
+  const password = text(auth, 'password') ?? '';
+  return { ok: true, headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}` } };
+}
+
+function raw(auth: ValueObject): AuthenticationOutcome {
+  const value = text(auth, 'value');
+  if (value === undefined) return invalid("Raw authentication needs a 'value' (the whole Authorization header value).");
+  return { ok: true, headers: { Authorization: value } };
+}
+
+async function managedIdentity(auth: ValueObject, ctx: AuthenticationContext): Promise<AuthenticationOutcome> {
+  const audience = text(auth, 'audience');
+  if (audience === undefined || audience.trim() === '') return invalid("ManagedServiceIdentity authentication needs an 'audience' (the resource the token is for).");
+  if (ctx.tokens === undefined) {
+    return failed('AuthenticationNotAvailable', "The authentication type 'ManagedServiceIdentity' is not available: this engine has no managed identity configured.", false);
+  }
+  const identity = text(auth, 'identity');
+  try {
+    const token = await ctx.tokens.getToken({ audience, identity, workflowName: ctx.workflowName });
+    return { ok: true, headers: { Authorization: `Bearer ${token.token}` } };
+  } catch (err) {
+    if (err instanceof SluiceError && (err.code === 'InvalidArgument' || err.code === 'NotFound')) {
+      return invalid(`ManagedServiceIdentity authentication: ${err.message}`);
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    const retryable = err instanceof SluiceError ? err.retryable : true;
+    return failed('AuthenticationFailed', `Could not get a managed identity token for the audience '${audience}': ${detail}`, retryable);
+  }
+}
+
+async function activeDirectoryOAuth(auth: ValueObject, ctx: AuthenticationContext): Promise<AuthenticationOutcome> {
+  const fields = required(auth, 'ActiveDirectoryOAuth', ['tenant', 'audience', 'clientId']);
+  if (typeof fields === 'string') return invalid(fields);
+  const secret = text(auth, 'secret');
+  if (secret === undefined) {
+    if (text(auth, 'pfx') !== undefined) {
+      return failed('AuthenticationNotAvailable', "ActiveDirectoryOAuth with a certificate ('pfx') is not available in this engine yet; use a client 'secret'.", false);
+    }
+    return invalid("ActiveDirectoryOAuth authentication needs a client 'secret' (or a 'pfx' certificate).");
+  }
+  const outcome = await clientCredentialsToken(
+    { authority: text(auth, 'authority'), tenant: fields['tenant']!, audience: fields['audience']!, clientId: fields['clientId']!, secret },
+    ctx.timeoutMs,
+    ctx.signal,
+  );
+  if (!outcome.ok) return failed('AuthenticationFailed', `ActiveDirectoryOAuth: ${outcome.message}`, outcome.retryable);
+  return { ok: true, headers: { Authorization: `${outcome.tokenType} ${outcome.token}` } };
+}
+
+/** The certificate, checked before any request so a bad one fails clearly rather than as a TLS error. */
+function clientCertificate(auth: ValueObject): AuthenticationOutcome {
+  const pfxText = text(auth, 'pfx');
+  if (pfxText === undefined || pfxText.trim() === '') return invalid("ClientCertificate authentication needs a 'pfx' (the base64 of a PKCS#12 file).");
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(pfxText)) return invalid("The 'pfx' of ClientCertificate authentication is not base64.");
+  const pfx = Buffer.from(pfxText, 'base64');
+  const password = text(auth, 'password');
+  const tls: ClientTls = password === undefined ? { pfx } : { pfx, passphrase: password };
+  try {
+    createSecureContext(tls);
+  } catch (err) {
+    const detail = (err as Error).message;
+    const hint = /mac verify|password/i.test(detail) ? ' (is the password right?)' : '';
+    return failed('BadRequest', `The client certificate of ClientCertificate authentication could not be read: ${detail}${hint}.`, false);
+  }
+  return { ok: true, headers: {}, tls };
+}
+
+/** What `authentication` adds to a request; no authentication (absent or null) adds nothing. */
+export async function resolveAuthentication(auth: Value | undefined, ctx: AuthenticationContext): Promise<AuthenticationOutcome> {
   if (auth === undefined || auth === null) return { ok: true, headers: {} };
   if (!isObject(auth)) return invalid("The 'authentication' of the action must be an object with a 'type'.");
   const type = getMember(auth, 'type');
   if (typeof type !== 'string') return invalid("The 'authentication' of the action needs a 'type'.");
-  const lower = type.toLowerCase();
-  if (lower === 'basic') {
-    const username = text(auth, 'username');
-    if (username === undefined) return invalid("Basic authentication needs a 'username'.");
-    const password = text(auth, 'password') ?? '';
-    return { ok: true, headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}` } };
+  switch (type.toLowerCase()) {
+    case 'basic':
+      return basic(auth);
+    case 'raw':
+      return raw(auth);
+    case 'managedserviceidentity':
+      return managedIdentity(auth, ctx);
+    case 'activedirectoryoauth':
+      return activeDirectoryOAuth(auth, ctx);
+    case 'clientcertificate':
+      return clientCertificate(auth);
+    default:
+      return invalid(`The authentication type '${type}' is not one of ${KNOWN_TYPES}.`);
   }
-  if (lower === 'raw') {
-    const value = text(auth, 'value');
-    if (value === undefined) return invalid("Raw authentication needs a 'value' (the whole Authorization header value).");
-    return { ok: true, headers: { Authorization: value } };
-  }
-  if (NOT_YET_AVAILABLE.has(lower)) {
-    const message = `The authentication type '${type}' is not available: it needs the identity service, which this engine does not provide yet.`;
-    return { ok: false, result: { status: 'Failed', code: 'AuthenticationNotAvailable', error: { code: 'AuthenticationNotAvailable', message }, retryable: false } };
-  }
-  return invalid(`The authentication type '${type}' is not one of ${KNOWN_TYPES}.`);
 }
 
 /** The authentication object as run history may show it: secrets replaced by `*sanitized*`. */

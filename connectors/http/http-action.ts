@@ -10,13 +10,18 @@
  * is the result too: the original request is never re-sent, as that could repeat its effect.
  *
  * `ctx.signal` (run cancelled, `limit.timeout` passed) aborts the request or the wait → Cancelled.
+ *
+ * Authentication (authentication.ts) is resolved after the request is checked, so a bad `uri`
+ * costs no token. A 429 or 503 answer carries its `Retry-After` as `retryAfterMs`, for the retry
+ * policy to wait at least that long.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ActionResult, EffectActionDescriptor, EffectContext } from '../../engine/actions/descriptor.js';
+import type { TokenProvider } from '../../engine/identity/token-provider.js';
 import { resultFromStatus } from '../../engine/actions/http-status.js';
 import { getMember, isObject, type Value, type ValueObject } from '../../engine/expressions/value.js';
-import { sanitizeAuthentication } from './authentication.js';
-import { prepareRequest, type PreparedRequest } from './http-inputs.js';
+import { resolveAuthentication, sanitizeAuthentication } from './authentication.js';
+import { prepareRequest, withAuthentication, type PreparedRequest } from './http-inputs.js';
 import { sendRequest, transportFailure, type ReceivedResponse } from './http-request.js';
 import { decodeResponseBody } from './response-body.js';
 
@@ -30,14 +35,21 @@ export interface HttpActionOptions {
   /** How long the asynchronous pattern may poll before the action times out (default 1 day). */
   maxAsyncDurationMs?: number;
   userAgent?: string;
+  /** Source of ManagedServiceIdentity tokens; without it that authentication type is unavailable. */
+  tokens?: TokenProvider;
+  /** PEM certificate authorities trusted besides the system's (private CAs, tests). */
+  trustedCertificates?: readonly string[];
 }
 
-const DEFAULTS: Required<HttpActionOptions> = {
+type Settings = Required<Omit<HttpActionOptions, 'tokens'>> & Pick<HttpActionOptions, 'tokens'>;
+
+const DEFAULTS: Settings = {
   requestTimeoutMs: 120_000,
   defaultPollIntervalMs: 10_000,
   maxPollIntervalMs: 3_600_000,
   maxAsyncDurationMs: 86_400_000,
   userAgent: 'sluice-workflows/1.0',
+  trustedCertificates: [],
 };
 
 export function hasOperationOption(operationOptions: string | undefined, option: string): boolean {
@@ -53,12 +65,18 @@ function headerValue(headers: Record<string, string>, name: string): string | un
 }
 
 /** `Retry-After` as delta-seconds or an HTTP date, clamped to [0, max]; the default when absent or unreadable. */
-export function pollDelayMs(headers: Record<string, string>, opts: Required<HttpActionOptions>, now = Date.now()): number {
+export function pollDelayMs(headers: Record<string, string>, opts: Pick<Settings, 'defaultPollIntervalMs' | 'maxPollIntervalMs'>, now = Date.now()): number {
+  const ms = retryAfterMs(headers, now) ?? opts.defaultPollIntervalMs;
+  return Math.min(ms, opts.maxPollIntervalMs);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date, in milliseconds from `now` (never negative); undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
   const raw = headerValue(headers, 'Retry-After')?.trim();
-  let ms = opts.defaultPollIntervalMs;
-  if (raw !== undefined && /^\d+$/.test(raw)) ms = Number(raw) * 1000;
-  else if (raw !== undefined && !Number.isNaN(Date.parse(raw))) ms = Date.parse(raw) - now;
-  return Math.min(Math.max(ms, 0), opts.maxPollIntervalMs);
+  if (raw === undefined || raw === '') return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
 }
 
 function cancelled(): ActionResult {
@@ -77,10 +95,15 @@ function resultOf(response: ReceivedResponse): ActionResult {
   // A failed call whose JSON is broken still shows what came back, as text.
   const body = decoded.ok ? decoded.body : response.bytes.toString('utf8');
   if (body !== undefined) outputs['body'] = body;
-  return resultFromStatus(response.statusCode, outputs, 'Http request');
+  const result = resultFromStatus(response.statusCode, outputs, 'Http request');
+  if (response.statusCode === 429 || response.statusCode === 503) {
+    const wait = retryAfterMs(response.headers);
+    if (wait !== undefined) result.retryAfterMs = wait;
+  }
+  return result;
 }
 
-async function pollUntilDone(first: ReceivedResponse, req: PreparedRequest, ctx: EffectContext, opts: Required<HttpActionOptions>): Promise<ReceivedResponse | 'timedOut'> {
+async function pollUntilDone(first: ReceivedResponse, req: PreparedRequest, ctx: EffectContext, opts: Settings): Promise<ReceivedResponse | 'timedOut'> {
   let response = first;
   let url = req.url;
   const deadline = Date.now() + opts.maxAsyncDurationMs;
@@ -91,7 +114,7 @@ async function pollUntilDone(first: ReceivedResponse, req: PreparedRequest, ctx:
     const wait = pollDelayMs(response.headers, opts);
     if (Date.now() + wait > deadline) return 'timedOut';
     await delay(wait, undefined, { signal: ctx.signal });
-    response = await sendRequest({ method: 'GET', url, headers: req.pollHeaders }, opts.requestTimeoutMs, ctx.signal);
+    response = await sendRequest({ method: 'GET', url, headers: req.pollHeaders, tls: req.tls }, opts.requestTimeoutMs, ctx.signal);
   }
 }
 
@@ -104,7 +127,7 @@ function recordedInputs(inputs: Value): Value | undefined {
   return { ...inputs, [key]: sanitizeAuthentication(auth) };
 }
 
-async function runHttp(inputs: Value, ctx: EffectContext, opts: Required<HttpActionOptions>): Promise<ActionResult> {
+async function runHttp(inputs: Value, ctx: EffectContext, opts: Settings): Promise<ActionResult> {
   const prepared = prepareRequest(inputs, {
     workflowName: ctx.workflowName,
     runId: ctx.runId,
@@ -113,8 +136,17 @@ async function runHttp(inputs: Value, ctx: EffectContext, opts: Required<HttpAct
     userAgent: opts.userAgent,
   });
   if (!prepared.ok) return prepared.result;
-  const req = prepared.request;
   if (ctx.signal.aborted) return cancelled();
+  const auth = await resolveAuthentication(isObject(inputs) ? getMember(inputs, 'authentication') : undefined, {
+    tokens: opts.tokens,
+    workflowName: ctx.workflowName,
+    timeoutMs: opts.requestTimeoutMs,
+    signal: ctx.signal,
+  });
+  if (ctx.signal.aborted) return cancelled();
+  if (!auth.ok) return auth.result;
+  const trusted = opts.trustedCertificates.length > 0 ? { ca: opts.trustedCertificates } : undefined;
+  const req = withAuthentication({ ...prepared.request, tls: trusted }, auth);
   try {
     let response: ReceivedResponse | 'timedOut' = await sendRequest(req, opts.requestTimeoutMs, ctx.signal);
     if (!hasOperationOption(ctx.operationOptions, 'DisableAsyncPattern')) response = await pollUntilDone(response, req, ctx, opts);
@@ -136,7 +168,7 @@ async function runHttp(inputs: Value, ctx: EffectContext, opts: Required<HttpAct
 }
 
 export function createHttpAction(options: HttpActionOptions = {}): EffectActionDescriptor {
-  const opts: Required<HttpActionOptions> = { ...DEFAULTS, ...stripUndefined(options) };
+  const opts: Settings = { ...DEFAULTS, ...stripUndefined(options) };
   return {
     type: 'Http',
     kind: 'effect',

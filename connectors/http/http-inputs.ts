@@ -1,13 +1,13 @@
 /**
  * The evaluated `inputs` of an HTTP action turned into a request (spec §4.1): method, absolute
  * http(s) `uri` with `queries` appended, `headers` without the ones Logic Apps silently drops,
- * `body` encoded by its kind, `authentication` turned into headers. Problems with what the user
- * wrote fail the action with `InvalidTemplate` (or `AuthenticationNotAvailable`).
+ * `body` encoded by its kind; then `withAuthentication` adds what `authentication` resolved to.
+ * Problems with what the user wrote fail the action with `InvalidTemplate`.
  */
 import type { ActionResult } from '../../engine/actions/descriptor.js';
 import { ContentError } from '../../engine/expressions/content.js';
 import { getMember, isObject, toText, type Value } from '../../engine/expressions/value.js';
-import { authenticationHeaders } from './authentication.js';
+import type { ClientTls } from './authentication.js';
 import type { SentRequest } from './http-request.js';
 import { encodeBody } from './request-body.js';
 
@@ -88,8 +88,6 @@ export function prepareRequest(inputs: Value, id: CallerIdentity): PrepareOutcom
   if (typeof url === 'string') return invalidInputs(url);
   const headers = userHeaders(getMember(inputs, 'headers'));
   if (typeof headers === 'string') return invalidInputs(headers);
-  const auth = authenticationHeaders(getMember(inputs, 'authentication'));
-  if (!auth.ok) return auth;
   let body;
   try {
     body = encodeBody(getMember(inputs, 'body'));
@@ -97,15 +95,25 @@ export function prepareRequest(inputs: Value, id: CallerIdentity): PrepareOutcom
     if (err instanceof ContentError) return invalidInputs(`The 'body' of the HTTP action is not valid content: ${err.message}.`);
     throw err;
   }
-  // Authentication wins over an Authorization header written by hand.
-  for (const name of Object.keys(auth.headers)) {
-    for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
-  }
-  const pollHeaders: Record<string, string> = { ...auth.headers };
+  const pollHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(identityHeaders(id))) {
     if (!hasHeader(headers, name)) pollHeaders[name] = value;
   }
   const all: Record<string, string> = { ...headers, ...pollHeaders };
   if (body?.contentType && !hasHeader(all, 'content-type')) all['Content-Type'] = body.contentType;
   return { ok: true, request: { method: method.toUpperCase(), url, headers: all, body: body?.bytes, pollHeaders } };
+}
+
+/** The request with what its authentication resolved to: headers (on polls too) and a client certificate. */
+export function withAuthentication(req: PreparedRequest, auth: { headers: Record<string, string>; tls?: ClientTls }): PreparedRequest {
+  const headers = { ...req.headers };
+  const pollHeaders = { ...req.pollHeaders };
+  // Authentication wins over an Authorization header written by hand.
+  for (const name of Object.keys(auth.headers)) {
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+    for (const key of Object.keys(pollHeaders)) if (key.toLowerCase() === name.toLowerCase()) delete pollHeaders[key];
+  }
+  const out: PreparedRequest = { ...req, headers: { ...headers, ...auth.headers }, pollHeaders: { ...auth.headers, ...pollHeaders } };
+  if (auth.tls !== undefined) out.tls = { ...req.tls, ...auth.tls };
+  return out;
 }

@@ -8,13 +8,23 @@
  * - one request is bounded by a timeout (120 s by default, as Consumption) and by the caller's signal.
  * Response header names keep the case the server sent.
  */
-import got, { RequestError } from 'got';
+import { rootCertificates } from 'node:tls';
+import got, { RequestError, type OptionsInit } from 'got';
+
+/** TLS settings of a request: a client certificate, and certificate authorities to trust besides the system's. */
+export interface RequestTls {
+  pfx?: Buffer;
+  passphrase?: string;
+  /** PEM certificates trusted in addition to Node's root store. */
+  ca?: readonly string[];
+}
 
 export interface SentRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
   body?: Buffer;
+  tls?: RequestTls;
 }
 
 export interface ReceivedResponse {
@@ -51,6 +61,16 @@ function headersOf(rawHeaders: string[]): Record<string, string> {
   return out;
 }
 
+function httpsOptions(tls: RequestTls | undefined): OptionsInit['https'] {
+  if (tls === undefined) return undefined;
+  const out: NonNullable<OptionsInit['https']> = {};
+  if (tls.pfx !== undefined) out.pfx = tls.pfx;
+  if (tls.passphrase !== undefined) out.passphrase = tls.passphrase;
+  // Giving `ca` replaces Node's roots, so they are given too.
+  if (tls.ca !== undefined && tls.ca.length > 0) out.certificateAuthority = [...rootCertificates, ...tls.ca];
+  return out;
+}
+
 export async function sendRequest(req: SentRequest, timeoutMs: number, signal: AbortSignal): Promise<ReceivedResponse> {
   const response = await got(req.url, {
     method: req.method as 'GET',
@@ -62,6 +82,7 @@ export async function sendRequest(req: SentRequest, timeoutMs: number, signal: A
     retry: { limit: 0 },
     timeout: { request: timeoutMs },
     signal,
+    https: httpsOptions(req.tls),
   });
   return { statusCode: response.statusCode, headers: headersOf(response.rawHeaders), bytes: response.rawBody ?? Buffer.alloc(0) };
 }

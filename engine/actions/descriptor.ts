@@ -19,6 +19,11 @@ export interface ActionResult {
   retryable?: boolean;
   /** What to record as the action's inputs when it differs from the evaluated inputs. */
   inputs?: Value;
+  /**
+   * How long the answering service asked to wait before a retry (HTTP `Retry-After` on a 429 or
+   * 503), in milliseconds; a retry should not come sooner.
+   */
+  retryAfterMs?: number;
 }
 
 /** Size limits of variables (Logic Apps: 100,000 array items; 104,857,600 characters). */

@@ -298,21 +298,64 @@ describe('Http action (real HTTP on loopback)', function () {
       assert.equal(srv.seen[0]!.headers['authorization'], 'SharedKey abc');
     });
 
-    for (const type of ['ManagedServiceIdentity', 'ActiveDirectoryOAuth', 'ClientCertificate']) {
-      it(`fails ${type} with AuthenticationNotAvailable without calling`, async function () {
+    it('fails ManagedServiceIdentity with AuthenticationNotAvailable when the engine has no identity, without calling', async function () {
+      srv.route('/secure', (_q, res) => res.writeHead(200).end());
+      const result = await run({ method: 'GET', uri: `${srv.base}/secure`, authentication: { type: 'ManagedServiceIdentity', audience: 'https://management.azure.com/' } });
+      assert.equal(result.status, 'Failed');
+      assert.equal(result.code, 'AuthenticationNotAvailable');
+      assert.match(result.error!.message, /ManagedServiceIdentity/);
+      assert.equal(srv.seen.length, 0);
+    });
+
+    const incomplete: Array<[string, ValueObject]> = [
+      ['ManagedServiceIdentity without an audience', { type: 'ManagedServiceIdentity' }],
+      ['ActiveDirectoryOAuth without a tenant', { type: 'ActiveDirectoryOAuth', audience: 'https://x/', clientId: 'c', secret: 's3cret' }],
+      ['ActiveDirectoryOAuth without a secret', { type: 'ActiveDirectoryOAuth', tenant: 't', audience: 'https://x/', clientId: 'c' }],
+      ['ClientCertificate without a pfx', { type: 'ClientCertificate', password: 's3cret' }],
+      ['ClientCertificate with a pfx that is not base64', { type: 'ClientCertificate', pfx: '%%%', password: 's3cret' }],
+    ];
+    for (const [label, authentication] of incomplete) {
+      it(`fails ${label} with InvalidTemplate without calling, secrets sanitized`, async function () {
         srv.route('/secure', (_q, res) => res.writeHead(200).end());
-        const result = await run({ method: 'GET', uri: `${srv.base}/secure`, authentication: { type, audience: 'https://management.azure.com/', secret: 's3cret' } });
+        const result = await run({ method: 'GET', uri: `${srv.base}/secure`, authentication });
         assert.equal(result.status, 'Failed');
-        assert.equal(result.code, 'AuthenticationNotAvailable');
-        assert.match(result.error!.message, new RegExp(type));
+        assert.equal(result.code, 'InvalidTemplate');
+        assert.equal(result.retryable, false);
         assert.equal(srv.seen.length, 0);
-        assert.equal(((result.inputs as ValueObject)['authentication'] as ValueObject)['secret'], '*sanitized*');
+        const recorded = (result.inputs as ValueObject)['authentication'] as ValueObject;
+        for (const secret of ['secret', 'password', 'pfx']) if (secret in authentication) assert.equal(recorded[secret], '*sanitized*');
       });
     }
 
     it('fails an unknown authentication type with InvalidTemplate', async function () {
       const result = await run({ method: 'GET', uri: `${srv.base}/secure`, authentication: { type: 'Kerberos' } });
       assert.equal(result.code, 'InvalidTemplate');
+    });
+  });
+
+  describe('Retry-After', function () {
+    it('passes the wait a 429 or 503 asks for to the retry policy, in seconds or as an HTTP date', async function () {
+      srv.route('/busy', (_q, res) => res.writeHead(429, { 'Retry-After': '7' }).end());
+      const busy = await run({ method: 'GET', uri: `${srv.base}/busy` });
+      assert.equal(busy.code, 'TooManyRequests');
+      assert.equal(busy.retryable, true);
+      assert.equal(busy.retryAfterMs, 7000);
+      const later = new Date(Date.now() + 120_000).toUTCString();
+      srv.route('/down', (_q, res) => res.writeHead(503, { 'Retry-After': later }).end());
+      const down = await run({ method: 'GET', uri: `${srv.base}/down` });
+      assert.equal(down.code, 'ServiceUnavailable');
+      assert.ok(down.retryAfterMs! > 100_000 && down.retryAfterMs! <= 120_000, String(down.retryAfterMs));
+    });
+
+    it('gives no wait without the header, with an unreadable one, or on other statuses', async function () {
+      srv.route('/plain', (_q, res) => res.writeHead(503).end());
+      srv.route('/odd', (_q, res) => res.writeHead(429, { 'Retry-After': 'soon' }).end());
+      srv.route('/error', (_q, res) => res.writeHead(500, { 'Retry-After': '5' }).end());
+      for (const path of ['/plain', '/odd', '/error']) {
+        const result = await run({ method: 'GET', uri: `${srv.base}${path}` });
+        assert.equal(result.status, 'Failed');
+        assert.equal(result.retryAfterMs, undefined, path);
+      }
     });
   });
 

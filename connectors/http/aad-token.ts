@@ -1,0 +1,99 @@
+/**
+ * Client-credentials tokens for `ActiveDirectoryOAuth` authentication: a form POST to
+ * `{authority}{tenant}/oauth2/token` (Azure AD v1, `resource` = the audience), as Logic Apps
+ * sends it. Tokens are cached per authority, tenant, client, secret and audience until five
+ * minutes before they expire; the cache key holds a hash of the secret, never the secret.
+ */
+import { createHash } from 'node:crypto';
+import got from 'got';
+
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+
+export interface ClientCredentials {
+  authority?: string;
+  tenant: string;
+  audience: string;
+  clientId: string;
+  secret: string;
+}
+
+export type AadTokenOutcome =
+  | { ok: true; token: string; tokenType: string; expiresOn: number }
+  | { ok: false; message: string; retryable: boolean };
+
+const REFRESH_MARGIN_MS = 5 * 60_000;
+const cache = new Map<string, { token: string; tokenType: string; expiresOn: number }>();
+
+/** The v1 token endpoint of a tenant under an authority (which may lack its trailing slash). */
+export function tokenEndpoint(authority: string | undefined, tenant: string): URL {
+  const base = (authority ?? DEFAULT_AUTHORITY).trim();
+  return new URL(`${base.endsWith('/') ? base : `${base}/`}${encodeURIComponent(tenant)}/oauth2/token`);
+}
+
+function cacheKey(c: ClientCredentials, url: URL): string {
+  const secret = createHash('sha256').update(c.secret).digest('base64url');
+  return JSON.stringify([url.href, c.clientId, c.audience, secret]);
+}
+
+/** The token endpoint's reason for a refusal (`error_description`, else `error`, else the status). */
+function refusal(statusCode: number, body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; error_description?: unknown };
+    const text = typeof parsed.error_description === 'string' ? parsed.error_description : typeof parsed.error === 'string' ? parsed.error : undefined;
+    if (text !== undefined) return `status ${statusCode}: ${text.split(/\r?\n/)[0]}`;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return `status ${statusCode}`;
+}
+
+function expiryOf(body: { expires_in?: unknown; expires_on?: unknown }, now: number): number {
+  const on = Number(body.expires_on);
+  if (Number.isFinite(on) && on > 0) return on * 1000;
+  const inSeconds = Number(body.expires_in);
+  return now + (Number.isFinite(inSeconds) && inSeconds > 0 ? inSeconds : 3600) * 1000;
+}
+
+export async function clientCredentialsToken(c: ClientCredentials, timeoutMs: number, signal: AbortSignal): Promise<AadTokenOutcome> {
+  let url: URL;
+  try {
+    url = tokenEndpoint(c.authority, c.tenant);
+  } catch {
+    return { ok: false, message: `The authority '${c.authority}' is not a valid absolute URI.`, retryable: false };
+  }
+  const key = cacheKey(c, url);
+  const cached = cache.get(key);
+  if (cached !== undefined && cached.expiresOn - REFRESH_MARGIN_MS > Date.now()) return { ok: true, ...cached };
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.secret, resource: c.audience });
+  let response;
+  try {
+    response = await got.post(url, {
+      body: form.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      responseType: 'text',
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: timeoutMs },
+      signal,
+    });
+  } catch (err) {
+    return { ok: false, message: `The token endpoint ${url.origin}${url.pathname} could not be reached: ${(err as Error).message}`, retryable: true };
+  }
+  if (response.statusCode < 200 || response.statusCode > 299) {
+    const retryable = response.statusCode === 408 || response.statusCode === 429 || response.statusCode >= 500;
+    return { ok: false, message: `The token endpoint ${url.origin}${url.pathname} refused the client credentials (${refusal(response.statusCode, response.body)}).`, retryable };
+  }
+  let body: { access_token?: unknown; token_type?: unknown; expires_in?: unknown; expires_on?: unknown };
+  try {
+    body = JSON.parse(response.body) as typeof body;
+  } catch {
+    return { ok: false, message: `The token endpoint ${url.origin}${url.pathname} answered without a JSON token.`, retryable: false };
+  }
+  if (typeof body.access_token !== 'string' || body.access_token === '') {
+    return { ok: false, message: `The token endpoint ${url.origin}${url.pathname} answered without an access_token.`, retryable: false };
+  }
+  const token = { token: body.access_token, tokenType: typeof body.token_type === 'string' ? body.token_type : 'Bearer', expiresOn: expiryOf(body, Date.now()) };
+  cache.set(key, token);
+  return { ok: true, ...token };
+}
