@@ -9,6 +9,7 @@ import type { EngineService } from '../runtime/engine-types.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { DEFAULT_MAX_BODY_BYTES, rawBodyParser } from './request-body.js';
+import { registerConnectorRoutes, type ConnectorTypes } from './routes/connectors.js';
 import { registerIdentityRoutes, type IdentityDeps } from './routes/identity.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
 import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   requestTriggerTimeoutMs?: number;
   /** Managed identity: the token endpoint and JWKS (their routes answer 404 without it). */
   identity?: IdentityDeps;
+  /** The connector registry's type declarations, served at `/api/connectors`. */
+  connectors?: ConnectorTypes;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -42,6 +45,7 @@ export function createApp(options: AppOptions): express.Express {
   const deps = { engine: options.engine, store: options.store, baseUrl: (options.baseUrl ?? '').replace(/\/+$/, '') };
   registerPlaygroundRoutes(app);
   registerOpenApiRoutes(app);
+  registerConnectorRoutes(app, options.connectors);
   registerWorkflowRoutes(app, deps);
   registerTriggerRoutes(app, deps);
   registerRunRoutes(app, deps);
