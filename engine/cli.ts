@@ -44,22 +44,29 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('serve the Sluice web page and API on loopback')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '7070')
-    .option('--data <dir>', 'folder of the state database (sluice.db)', './.sluice')
+    .description('serve Sluice (API, triggers, playground) on loopback; options override sluice.config.json and SLUICE_* variables')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on, 0 picks a free one (default 7070)')
+    .option('--data <dir>', 'folder of the state database sluice.db (default ./.sluice)')
+    .option('--config <file>', 'configuration file (default ./sluice.config.json when present)')
     .option('--examples <dir>', 'workflow definitions to save at start when absent (default: definitions/examples of this checkout)')
     .option('--no-examples', 'do not load example workflows')
-    .action(async (options: { host: string; port: string; data: string; examples?: string | false }) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    .action(async (options: { host?: string; port?: string; data?: string; config?: string; examples?: string | false }) => {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
         return emit({ exitCode: 2, stdout: '', stderr: `error: --port must be an integer from 0 to 65535, got '${options.port}'\n` });
       }
       const { serve } = await import('./cli/serve-command.js');
       const examples = options.examples === false ? undefined : (options.examples ?? defaultExamplesFolder());
-      const serving = await serve({ host: options.host, port, data: options.data, examples });
-      process.stdout.write(`Sluice is serving at ${serving.server.url}\n`);
-      const stop = (): void => void serving.stop().then(() => process.exit(0));
+      let serving;
+      try {
+        serving = await serve({ host: options.host, port, data: options.data, config: options.config, examples });
+      } catch (err) {
+        return emit({ exitCode: 1, stdout: '', stderr: `error: ${(err as Error).message}\n` });
+      }
+      process.stdout.write(`Sluice is serving at ${serving.url}\n`);
+      const running = serving;
+      const stop = (): void => void running.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

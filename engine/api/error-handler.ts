@@ -24,7 +24,7 @@ const BODY_PARSER_CODES: Record<string, string> = {
 };
 
 /** Engine errors by code; any other user-facing code is a 400. */
-const STATUS_BY_CODE: Record<string, number> = { NotFound: 404, WorkflowDisabled: 409, TooManyRuns: 429, InternalError: 500 };
+const STATUS_BY_CODE: Record<string, number> = { NotFound: 404, WorkflowDisabled: 409, TooManyRuns: 429, Unauthorized: 401, IdentityUnavailable: 503, InternalError: 500 };
 
 interface BodyParserError {
   type: string;

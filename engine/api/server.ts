@@ -4,17 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EngineService } from '../runtime/engine-types.js';
-import type { Store } from '../store/store.js';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends AppOptions {
   host: string;
   port: number;
-  engine: EngineService;
-  store: Store;
-  /** Largest request body accepted. @default 16 MiB */
-  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -23,7 +17,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp({ engine: options.engine, store: options.store, maxBodyBytes: options.maxBodyBytes });
+  const { host: _host, port: _port, ...appOptions } = options;
+  const app = createApp(appOptions);
   const server: Server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -11,6 +11,9 @@ import { parseRetryPolicy, retryDelayMs } from './retry-policy.js';
 import type { ActionRecord } from './run-state.js';
 import type { Step } from './transition.js';
 
+/** Longest wait a Retry-After header may impose (the policy's own maximum interval is one day). */
+const MAX_RETRY_AFTER_MS = 86_400_000;
+
 export function invokeEffect(step: Step, record: ActionRecord, plan: ActionPlan): void {
   const inputs = step.evaluateInputs(record, plan);
   if (!inputs.ok) {
@@ -55,7 +58,9 @@ export function completeEffectAttempt(step: Step, key: string, attempt: number, 
   if (record === undefined || record.status !== 'Running' || record.attempts !== attempt || !step.running) return;
   const plan = step.plan.actions.get(record.name)!;
   if (result.status === 'Failed' && result.retryable === true) {
-    const delay = retryDelay(step, plan, record);
+    const policyDelay = retryDelay(step, plan, record);
+    // A Retry-After from the server (429, 503) lengthens the wait; the policy still decides whether to retry.
+    const delay = policyDelay === undefined ? undefined : Math.max(policyDelay, Math.min(result.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
     if (delay !== undefined) {
       step.finish(record, result);
       step.keepAttemptRow(record);

@@ -115,8 +115,8 @@ export class Engine implements EngineService {
       const state = this.store.loadRunState(runId);
       if (state === undefined) continue;
       const plan = this.planFor(state.workflowName, state.workflowVersion);
+      // No caller waits for a resumed run's Response any more: it will report noCaller.
       this.completions.set(runId, deferred());
-      this.responses.set(runId, deferred());
       workflows.set(state.workflowName, this.limitOf(plan, state));
       if (state.status === 'Waiting') {
         this.waitingStates.set(runId, { state, plan });
@@ -151,7 +151,8 @@ export class Engine implements EngineService {
       if (waiting === undefined) continue;
       this.waitingStates.delete(runId);
       waiting.state.status = 'Running';
-      await this.executor.start(waiting.state, waiting.plan);
+      // Its actions start now, not when the trigger fired.
+      await this.executor.start(waiting.state, waiting.plan, this.clock.now());
     }
   }
 

@@ -61,9 +61,9 @@ export class Executor {
   }
 
   /** Starts a run already stored (by a trigger's atomic commit, or released from the waiting queue). */
-  start(state: RunState, plan: WorkflowPlan): Promise<void> {
+  start(state: RunState, plan: WorkflowPlan, at: string = state.startTime): Promise<void> {
     this.track(state, plan);
-    return this.dispatch(state.runId, { kind: 'runStarted', at: state.startTime });
+    return this.dispatch(state.runId, { kind: 'runStarted', at });
   }
 
   /** Picks up a run found Running in the store after a restart. */

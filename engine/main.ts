@@ -1,0 +1,139 @@
+/**
+ * The composition root: configuration → store → identity → connector registry → engine → trigger
+ * host → API. The only place that knows every part; each part receives what it needs.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { basename, join } from 'node:path';
+import { actionTypes, pollingTriggers, registrySupport, triggerTypes } from '../connectors/index.js';
+import { createHttpAction } from '../connectors/http/http-action.js';
+import { createHttpPollingTrigger } from '../connectors/http/http-trigger.js';
+import { PrincipalDirectory } from './identity/principals.js';
+import { responseAction } from './actions/response.js';
+import { workflowAction } from './actions/workflow-action.js';
+import { startServer, type RunningServer } from './api/server.js';
+import type { SluiceConfig } from './config.js';
+import { createTokenProvider } from './identity/platform-identity.js';
+import { TokenService } from './identity/token-service.js';
+import { SystemClock, type Clock } from './runtime/clock.js';
+import { createEngine, type Engine } from './runtime/engine.js';
+import { TriggerHost } from './runtime/trigger-host.js';
+import { SqliteStore } from './store/sqlite-store.js';
+
+export interface StartOptions {
+  config: SluiceConfig;
+  /** Folder of workflow definitions saved at start when no workflow of that name exists. */
+  examples?: string;
+  clock?: Clock;
+}
+
+export interface RunningSluice {
+  readonly url: string;
+  readonly engine: Engine;
+  readonly store: SqliteStore;
+  /** The secret local processes send as `X-IDENTITY-HEADER` to get managed-identity tokens. */
+  readonly identityHeader: string;
+  stop(): Promise<void>;
+}
+
+/** A port to listen on: the configured one, or a free one picked now (the token issuer needs it up front). */
+async function choosePort(host: string, port: number): Promise<number> {
+  if (port !== 0) return port;
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const chosen = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(chosen));
+    });
+  });
+}
+
+/** The identity header secret, kept in the data folder so local tools can read it. */
+function identityHeaderOf(dataDir: string): string {
+  const file = join(dataDir, 'identity-header');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function startSluice(options: StartOptions): Promise<RunningSluice> {
+  const { config } = options;
+  const clock = options.clock ?? new SystemClock();
+  mkdirSync(config.dataDir, { recursive: true });
+  const port = await choosePort(config.host, config.port);
+  const baseUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const store = new SqliteStore({ path: join(config.dataDir, 'sluice.db') });
+  const tokenService = new TokenService({ issuer: config.identity.issuer ?? baseUrl, keyFile: join(config.dataDir, 'identity-key.json'), clock });
+  const directory = new PrincipalDirectory(tokenService.tenantId);
+  const tokens = createTokenProvider({ service: tokenService, directory, clock });
+  const http = createHttpAction({ tokens });
+  const identityHeader = identityHeaderOf(config.dataDir);
+  const engine = createEngine({
+    store,
+    clock,
+    retentionDays: config.retentionDays,
+    support: registrySupport(),
+    effects: [http, responseAction, workflowAction],
+  });
+  // Each workflow's system-assigned identity is known to the token endpoint by its principal id.
+  for (const workflow of store.listWorkflows()) directory.registerWorkflow(workflow.name);
+  engine.onWorkflowChange((change) => {
+    if (change.kind === 'saved') directory.registerWorkflow(change.name);
+  });
+  const triggers = pollingTriggers.map((t) => (t.type === 'Http' ? createHttpPollingTrigger(http) : t));
+  const host = new TriggerHost({ engine, store, clock, config, triggers });
+  let server: RunningServer | undefined;
+  try {
+    await engine.start();
+    if (options.examples !== undefined) loadExamples(engine, options.examples);
+    host.start();
+    server = await startServer({
+      host: config.host,
+      port,
+      engine,
+      store,
+      baseUrl,
+      identity: { tokens, tokenService, identityHeader },
+      connectors: { actions: actionTypes, triggers: triggerTypes },
+    });
+  } catch (err) {
+    await host.stop();
+    await engine.stop();
+    store.close();
+    throw err;
+  }
+  const running = server;
+  return {
+    url: running.url,
+    engine,
+    store,
+    identityHeader,
+    stop: async () => {
+      await running.close();
+      await host.stop();
+      await engine.stop();
+      store.close();
+    },
+  };
+}
+
+/**
+ * Saves each `*.json` of the folder as a workflow named after the file, unless a workflow of that
+ * name exists (a user's edits are never overwritten). A file that does not load is reported and skipped.
+ */
+function loadExamples(engine: Engine, folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    const name = basename(file, '.json');
+    if (engine.store.getWorkflow(name) !== undefined) continue;
+    try {
+      const saved = engine.saveWorkflow({ name, definition: JSON.parse(readFileSync(join(folder, file), 'utf8')) as unknown });
+      if (!saved.ok) process.stderr.write(`sluice: example ${file} not loaded: ${saved.issues.map((i) => `${i.pointer}: ${i.message}`).join('; ')}\n`);
+    } catch (err) {
+      process.stderr.write(`sluice: example ${file} not loaded: ${(err as Error).message}\n`);
+    }
+  }
+}
