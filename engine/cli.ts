@@ -51,7 +51,8 @@ export function buildProgram(): Command {
     .option('--config <file>', 'configuration file (default ./sluice.config.json when present)')
     .option('--examples <dir>', 'workflow definitions to save at start when absent (default: definitions/examples of this checkout)')
     .option('--no-examples', 'do not load example workflows')
-    .action(async (options: { host?: string; port?: string; data?: string; config?: string; examples?: string | false }) => {
+    .option('--no-azurite', 'do not start the embedded Azurite for workspaceblobstore (when no connection string is configured)')
+    .action(async (options: { host?: string; port?: string; data?: string; config?: string; examples?: string | false; azurite?: boolean }) => {
       const port = options.port === undefined ? undefined : Number(options.port);
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
         return emit({ exitCode: 2, stdout: '', stderr: `error: --port must be an integer from 0 to 65535, got '${options.port}'\n` });
@@ -60,7 +61,7 @@ export function buildProgram(): Command {
       const examples = options.examples === false ? undefined : (options.examples ?? defaultExamplesFolder());
       let serving;
       try {
-        serving = await serve({ host: options.host, port, data: options.data, config: options.config, examples });
+        serving = await serve({ host: options.host, port, data: options.data, config: options.config, examples, azurite: options.azurite });
       } catch (err) {
         return emit({ exitCode: 1, stdout: '', stderr: `error: ${(err as Error).message}\n` });
       }

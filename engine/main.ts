@@ -17,6 +17,7 @@ import type { SluiceConfig } from './config.js';
 import { createTokenProvider } from './identity/platform-identity.js';
 import { TokenService } from './identity/token-service.js';
 import { SystemClock, type Clock } from './runtime/clock.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './runtime/embedded-azurite.js';
 import { createEngine, type Engine } from './runtime/engine.js';
 import { TriggerHost } from './runtime/trigger-host.js';
 import { SqliteStore } from './store/sqlite-store.js';
@@ -26,6 +27,11 @@ export interface StartOptions {
   /** Folder of workflow definitions saved at start when no workflow of that name exists. */
   examples?: string;
   clock?: Clock;
+  /**
+   * Start Azurite for datastores whose `azureblob` connection has no connection string.
+   * @default true
+   */
+  embeddedAzurite?: boolean;
 }
 
 export interface RunningSluice {
@@ -59,10 +65,21 @@ function identityHeaderOf(dataDir: string): string {
   return secret;
 }
 
+/** Whether a datastore needs the `azureblob` connection and nobody configured it. */
+function needsEmbeddedAzurite(config: SluiceConfig): boolean {
+  const usesBlob = Object.values(config.datastores).some((d) => d.kind === 'azureblob' && (d.connection ?? 'azureblob') === 'azureblob');
+  return usesBlob && config.connections['azureblob']?.connectionString === undefined;
+}
+
 export async function startSluice(options: StartOptions): Promise<RunningSluice> {
-  const { config } = options;
+  let config = options.config;
   const clock = options.clock ?? new SystemClock();
   mkdirSync(config.dataDir, { recursive: true });
+  let azurite: EmbeddedAzurite | undefined;
+  if (options.embeddedAzurite !== false && needsEmbeddedAzurite(config)) {
+    azurite = await startEmbeddedAzurite(config.dataDir);
+    config = { ...config, connections: { ...config.connections, azureblob: { ...config.connections['azureblob'], connectionString: azurite.connectionString } } };
+  }
   const port = await choosePort(config.host, config.port);
   const baseUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const store = new SqliteStore({ path: join(config.dataDir, 'sluice.db') });
@@ -103,6 +120,7 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
     await host.stop();
     await engine.stop();
     store.close();
+    await azurite?.stop();
     throw err;
   }
   const running = server;
@@ -116,6 +134,7 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
       await host.stop();
       await engine.stop();
       store.close();
+      await azurite?.stop();
     },
   };
 }

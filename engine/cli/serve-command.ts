@@ -13,6 +13,8 @@ export interface ServeOptions {
   config?: string;
   /** Folder of workflow definitions saved at start when no workflow of that name exists yet. */
   examples?: string;
+  /** Start Azurite for the blob datastore when no connection string is configured. @default true */
+  azurite?: boolean;
 }
 
 export async function serve(options: ServeOptions): Promise<RunningSluice> {
@@ -21,5 +23,5 @@ export async function serve(options: ServeOptions): Promise<RunningSluice> {
   if (options.port !== undefined) overrides['port'] = options.port;
   if (options.data !== undefined) overrides['dataDir'] = options.data;
   const config = loadConfig({ file: options.config, overrides });
-  return startSluice({ config, examples: options.examples });
+  return startSluice({ config, examples: options.examples, embeddedAzurite: options.azurite });
 }
