@@ -1,21 +1,32 @@
 /**
  * Client-credentials tokens for `ActiveDirectoryOAuth` authentication: a form POST to
  * `{authority}{tenant}/oauth2/token` (Azure AD v1, `resource` = the audience), as Logic Apps
- * sends it. Tokens are cached per authority, tenant, client, secret and audience until five
- * minutes before they expire; the cache key holds a hash of the secret, never the secret.
+ * sends it. The client proves itself with a secret or with a signed client assertion (a
+ * certificate, see client-assertion.ts). Tokens are cached per authority, tenant, client,
+ * credential and audience until five minutes before they expire; the cache key holds a hash of
+ * the secret or the certificate's thumbprint, never the secret.
  */
 import { createHash } from 'node:crypto';
 import got from 'got';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-export interface ClientCredentials {
+/** Signs client assertions (JWTs proving the client's identity) for a token endpoint. */
+export interface ClientAssertionSigner {
+  /** Stable, non-secret name of the credential (e.g. a certificate thumbprint), for the token cache. */
+  readonly id: string;
+  assertion(tokenUrl: string, clientId: string): Promise<string>;
+}
+
+interface ClientIdentity {
   authority?: string;
   tenant: string;
   audience: string;
   clientId: string;
-  secret: string;
 }
+
+export type ClientCredentials = ClientIdentity & ({ secret: string; assertion?: undefined } | { assertion: ClientAssertionSigner; secret?: undefined });
 
 export type AadTokenOutcome =
   | { ok: true; token: string; tokenType: string; expiresOn: number }
@@ -31,8 +42,20 @@ export function tokenEndpoint(authority: string | undefined, tenant: string): UR
 }
 
 function cacheKey(c: ClientCredentials, url: URL): string {
-  const secret = createHash('sha256').update(c.secret).digest('base64url');
-  return JSON.stringify([url.href, c.clientId, c.audience, secret]);
+  const credential = c.assertion !== undefined ? c.assertion.id : `secret:${createHash('sha256').update(c.secret).digest('base64url')}`;
+  return JSON.stringify([url.href, c.clientId, c.audience, credential]);
+}
+
+/** The form of the token request: the client authenticates with its secret or a fresh assertion. */
+async function tokenForm(c: ClientCredentials, url: URL): Promise<URLSearchParams> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, resource: c.audience });
+  if (c.assertion === undefined) {
+    form.set('client_secret', c.secret);
+  } else {
+    form.set('client_assertion_type', CLIENT_ASSERTION_TYPE);
+    form.set('client_assertion', await c.assertion.assertion(url.href, c.clientId));
+  }
+  return form;
 }
 
 /** The token endpoint's reason for a refusal (`error_description`, else `error`, else the status). */
@@ -64,7 +87,12 @@ export async function clientCredentialsToken(c: ClientCredentials, timeoutMs: nu
   const key = cacheKey(c, url);
   const cached = cache.get(key);
   if (cached !== undefined && cached.expiresOn - REFRESH_MARGIN_MS > Date.now()) return { ok: true, ...cached };
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.secret, resource: c.audience });
+  let form: URLSearchParams;
+  try {
+    form = await tokenForm(c, url);
+  } catch (err) {
+    return { ok: false, message: `The client assertion could not be signed: ${(err as Error).message}`, retryable: false };
+  }
   let response;
   try {
     response = await got.post(url, {

@@ -4,7 +4,8 @@
  * - ManagedServiceIdentity: a bearer token of the workflow's identity (system-assigned, or the
  *   user-assigned one `identity` names) for `audience`, from the engine's TokenProvider;
  * - ActiveDirectoryOAuth: a bearer token from the client-credentials flow of `tenant` at
- *   `authority` (secret; a certificate is not supported yet);
+ *   `authority`, the client proving itself with a `secret` or a certificate (`pfx` + `password`)
+ *   that signs a client assertion;
  * - ClientCertificate: a TLS client certificate (`pfx` base64 PKCS#12, optional `password`).
  * What the user wrote wrong fails with `InvalidTemplate`; a token source that fails, with
  * `AuthenticationFailed` (retryable when the source may recover).
@@ -14,7 +15,8 @@ import type { ActionResult } from '../../engine/actions/descriptor.js';
 import { SluiceError } from '../../engine/errors.js';
 import { getMember, isObject, toText, type Value, type ValueObject } from '../../engine/expressions/value.js';
 import type { TokenProvider } from '../../engine/identity/token-provider.js';
-import { clientCredentialsToken } from './aad-token.js';
+import { clientCredentialsToken, type ClientAssertionSigner } from './aad-token.js';
+import { certificateAssertionSigner, PfxError, readPfxCertificate } from './client-assertion.js';
 
 export interface ClientTls {
   pfx: Buffer;
@@ -95,18 +97,36 @@ async function managedIdentity(auth: ValueObject, ctx: AuthenticationContext): P
   }
 }
 
+/**
+ * How the client proves itself: its secret, or its certificate (`credentialType` is the designer's
+ * choice; without it a secret wins when both are given). A pfx that cannot be used fails here,
+ * before any request.
+ */
+function aadCredential(auth: ValueObject): { secret: string } | { assertion: ClientAssertionSigner } | { ok: false; result: ActionResult } {
+  const secret = text(auth, 'secret');
+  const pfx = text(auth, 'pfx');
+  const wantsCertificate = text(auth, 'credentialType')?.toLowerCase() === 'certificate' || (secret === undefined && pfx !== undefined);
+  if (!wantsCertificate) {
+    if (secret !== undefined) return { secret };
+    return invalid("ActiveDirectoryOAuth authentication needs a client 'secret' (or a 'pfx' certificate).");
+  }
+  if (pfx === undefined || pfx.trim() === '') return invalid("ActiveDirectoryOAuth authentication with a certificate needs a 'pfx' (the base64 of a PKCS#12 file).");
+  try {
+    return { assertion: certificateAssertionSigner(readPfxCertificate(pfx, text(auth, 'password'))) };
+  } catch (err) {
+    if (!(err instanceof PfxError)) throw err;
+    if (err.reason === 'notBase64') return invalid("The 'pfx' of ActiveDirectoryOAuth authentication is not base64.");
+    return failed('AuthenticationFailed', `ActiveDirectoryOAuth: the client certificate ('pfx') could not be read: ${err.message}.`, false);
+  }
+}
+
 async function activeDirectoryOAuth(auth: ValueObject, ctx: AuthenticationContext): Promise<AuthenticationOutcome> {
   const fields = required(auth, 'ActiveDirectoryOAuth', ['tenant', 'audience', 'clientId']);
   if (typeof fields === 'string') return invalid(fields);
-  const secret = text(auth, 'secret');
-  if (secret === undefined) {
-    if (text(auth, 'pfx') !== undefined) {
-      return failed('AuthenticationNotAvailable', "ActiveDirectoryOAuth with a certificate ('pfx') is not available in this engine yet; use a client 'secret'.", false);
-    }
-    return invalid("ActiveDirectoryOAuth authentication needs a client 'secret' (or a 'pfx' certificate).");
-  }
+  const credential = aadCredential(auth);
+  if ('ok' in credential) return credential;
   const outcome = await clientCredentialsToken(
-    { authority: text(auth, 'authority'), tenant: fields['tenant']!, audience: fields['audience']!, clientId: fields['clientId']!, secret },
+    { authority: text(auth, 'authority'), tenant: fields['tenant']!, audience: fields['audience']!, clientId: fields['clientId']!, ...credential },
     ctx.timeoutMs,
     ctx.signal,
   );
