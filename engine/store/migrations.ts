@@ -9,6 +9,8 @@ import * as init from './migrations/001-init.js';
 import * as roleAssignments from './migrations/002-role-assignments.js';
 import * as workflowKeys from './migrations/003-workflow-keys.js';
 import * as triggerState from './migrations/004-trigger-state.js';
+import * as pipelineRuns from './migrations/005-pipeline-runs.js';
+import * as pipelinePublishing from './migrations/006-pipeline-publishing.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: roleAssignments.name, sql: roleAssignments.sql },
   { version: 3, name: workflowKeys.name, sql: workflowKeys.sql },
   { version: 4, name: triggerState.name, sql: triggerState.sql },
+  { version: 5, name: pipelineRuns.name, sql: pipelineRuns.sql },
+  { version: 6, name: pipelinePublishing.name, sql: pipelinePublishing.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
