@@ -11,6 +11,7 @@ import * as workflowKeys from './migrations/003-workflow-keys.js';
 import * as triggerState from './migrations/004-trigger-state.js';
 import * as pipelineRuns from './migrations/005-pipeline-runs.js';
 import * as pipelinePublishing from './migrations/006-pipeline-publishing.js';
+import * as pipelineSchedules from './migrations/007-pipeline-schedules.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: triggerState.name, sql: triggerState.sql },
   { version: 5, name: pipelineRuns.name, sql: pipelineRuns.sql },
   { version: 6, name: pipelinePublishing.name, sql: pipelinePublishing.sql },
+  { version: 7, name: pipelineSchedules.name, sql: pipelineSchedules.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
