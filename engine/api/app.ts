@@ -12,6 +12,10 @@ import { DEFAULT_MAX_BODY_BYTES, rawBodyParser } from './request-body.js';
 import { registerConnectorRoutes, type ConnectorTypes } from './routes/connectors.js';
 import { registerIdentityRoutes, type IdentityDeps } from './routes/identity.js';
 import { registerOpenApiRoutes } from './routes/openapi.js';
+import { registerDatastoreRoutes } from './routes/datastores.js';
+import { registerPipelineAmlRoutes } from './routes/pipelines-aml.js';
+import type { PipelinesDeps } from './routes/pipelines-deps.js';
+import { registerPipelineManagementRoutes } from './routes/pipelines-management.js';
 import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
 import { DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, registerRequestTriggerRoutes } from './routes/request-trigger.js';
@@ -35,6 +39,8 @@ export interface AppOptions {
   identity?: IdentityDeps;
   /** The connector registry's type declarations, served at `/api/connectors`. */
   connectors?: ConnectorTypes;
+  /** Pipelines: the Azure-shaped REST, publishing, runs, datastores (their routes answer 404 without it). */
+  pipelines?: PipelinesDeps;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -56,6 +62,9 @@ export function createApp(options: AppOptions): express.Express {
     timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
   });
   registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
+  registerPipelineAmlRoutes(app, options.pipelines);
+  registerPipelineManagementRoutes(app, options.pipelines);
+  registerDatastoreRoutes(app, options.pipelines);
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
