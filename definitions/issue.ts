@@ -45,6 +45,30 @@ export type IssueCode =
   /** File-level problems reported by `sluice validate`. */
   | 'FileUnreadable'
   | 'InvalidJson'
+  /** Pipelines (engine/pipelines/load-pipeline.ts): a step input names a step that does not exist. */
+  | 'UnknownStep'
+  /** A step input consumes an output its producer does not declare (consumed but never produced). */
+  | 'UnknownStepOutput'
+  /** An input, placeholder or assignment names a pipeline parameter that is not declared. */
+  | 'UnknownPipelineParameter'
+  /** `${{inputs.x}}` / `${{outputs.y}}` names an input or output the step does not declare. */
+  | 'UnknownArgumentReference'
+  /** A `${{...}}` placeholder that is malformed or of an unknown kind. */
+  | 'InvalidArgumentPlaceholder'
+  /** A scalar parameter bound as an input, or a DataPath parameter used as a scalar. */
+  | 'InvalidParameterBinding'
+  | 'StepCycle'
+  /** A parameter default of the wrong type, missing, or a DataPath parameter without datastore/path. */
+  | 'InvalidParameterDefault'
+  /** `script` missing for python/node, `command` missing for the command runtime, or misplaced. */
+  | 'InvalidStepEntryPoint'
+  | 'UnknownComputeTarget'
+  | 'DuplicateOutputPath'
+  /** A datastore path with `..`, an absolute path, a backslash or an unknown `{placeholder}`. */
+  | 'InvalidDatastorePath'
+  | 'UnknownDatastore'
+  /** A step's script or source directory is missing on disk (`sluice pipeline validate`). */
+  | 'MissingSourceFile'
   /** A bug in Sluice: something threw where nothing should. */
   | 'InternalError';
 

@@ -60,7 +60,8 @@ function setAt(root: Record<string, unknown>, pointer: string, value: string): b
   return true;
 }
 
-function formatErrors(errors: readonly ErrorObject[], root: Record<string, unknown>): Issue[] {
+/** Also used by the pipeline loader (engine/pipelines/pipeline-schema.ts). */
+export function formatErrors(errors: readonly ErrorObject[], root: Record<string, unknown>): Issue[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   // Branch failures of an anyOf carry schema paths of the referenced $defs, so they are matched by
   // instance path: everything at or below a failed anyOf is summed up by the anyOf's description.
