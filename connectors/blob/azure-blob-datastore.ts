@@ -56,6 +56,24 @@ export class AzureBlobDatastore implements Datastore {
     return entries.sort(byAge);
   }
 
+  async listRecursive(path: string, options: ListOptions = {}): Promise<BlobEntry[]> {
+    const prefix = normalizeFolder(path);
+    const entries: BlobEntry[] = [];
+    try {
+      // A flat listing by the bare prefix also returns `prefix-other`: keep the exact name and what is below it.
+      for await (const item of this.client.listBlobsFlat({ prefix: prefix === '' ? undefined : prefix, abortSignal: options.signal })) {
+        if (prefix !== '' && item.name !== prefix && !item.name.startsWith(`${prefix}/`)) continue;
+        if (item.name.endsWith('/')) continue;
+        entries.push(toBlobEntry(item.name, item.properties));
+        if (options.limit !== undefined && entries.length >= options.limit) break;
+      }
+    } catch (err) {
+      if (err instanceof RestError && storageErrorCode(err) === 'ContainerNotFound') return [];
+      throw this.failure(err, `list '${prefix === '' ? '/' : prefix}' recursively`);
+    }
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
   async read(path: string, options: OperationOptions = {}): Promise<Buffer> {
     const blob = normalizeBlobPath(path);
     try {
@@ -121,4 +139,19 @@ function storageErrorCode(err: RestError): string {
 /** Listings give ETags bare, headers quoted; Logic Apps shows them quoted. */
 function quoted(etag: string): string {
   return etag.startsWith('"') ? etag : `"${etag}"`;
+}
+
+type BlobProperties = { contentLength?: number; lastModified: Date; etag?: string; contentType?: string; createdOn?: Date };
+
+function toBlobEntry(path: string, p: BlobProperties): BlobEntry {
+  const entry: BlobEntry = {
+    name: baseName(path),
+    path,
+    size: p.contentLength ?? 0,
+    lastModified: p.lastModified.toISOString(),
+    etag: quoted(p.etag ?? ''),
+    contentType: p.contentType || 'application/octet-stream',
+  };
+  if (p.createdOn !== undefined) entry.createdOn = p.createdOn.toISOString();
+  return entry;
 }

@@ -48,6 +48,12 @@ export interface Datastore {
    * A missing container fails with `NotFound`, unreachable storage with `StorageUnavailable`.
    */
   list(folder: string, options?: ListOptions): Promise<BlobEntry[]>;
+  /**
+   * The blob named `path` itself, if there is one, and every blob below `path/` at any depth
+   * ("" = the whole container), sorted by path. Pipelines use it to read folder inputs and to see
+   * whether earlier outputs still exist. A missing container lists nothing.
+   */
+  listRecursive(path: string, options?: ListOptions): Promise<BlobEntry[]>;
   read(path: string, options?: OperationOptions): Promise<Buffer>;
   /** Creates or replaces the blob (intermediate folders are implied). */
   write(path: string, data: Buffer | string, options?: WriteOptions): Promise<void>;

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import type { BigIntStats } from 'node:fs';
+import type { BigIntStats, Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SluiceError, TransientError } from '../../engine/errors.js';
 import type { BlobEntry, Datastore, ListOptions, OperationOptions, WriteOptions } from './datastore.js';
@@ -52,6 +52,38 @@ export class FolderDatastore implements Datastore {
       if (options.limit !== undefined && entries.length >= options.limit) break;
     }
     return entries.sort(byAge);
+  }
+
+  async listRecursive(path: string, options: ListOptions = {}): Promise<BlobEntry[]> {
+    const prefix = normalizeFolder(path);
+    const top = await statOrUndefined(this.local(prefix));
+    if (top === undefined) return [];
+    if (top.isFile()) return prefix === '' ? [] : [toEntry(prefix, top)];
+    const entries: BlobEntry[] = [];
+    await this.walk(prefix, entries, options);
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Regular files only: a symbolic link could lead outside the datastore's folder. */
+  private async walk(folder: string, into: BlobEntry[], options: ListOptions): Promise<void> {
+    let children: Dirent[];
+    try {
+      children = await readdir(this.local(folder), { withFileTypes: true });
+    } catch (err) {
+      if (isCode(err, 'ENOENT') || isCode(err, 'ENOTDIR')) return;
+      throw this.failure(err, `list '${folder}'`);
+    }
+    for (const child of children) {
+      options.signal?.throwIfAborted();
+      if (options.limit !== undefined && into.length >= options.limit) return;
+      if (child.name.startsWith(TEMP_PREFIX)) continue;
+      const path = joinBlobPath(folder, child.name);
+      if (child.isDirectory()) await this.walk(path, into, options);
+      else if (child.isFile()) {
+        const stats = await statOrUndefined(this.local(path));
+        if (stats !== undefined && stats.isFile()) into.push(toEntry(path, stats));
+      }
+    }
   }
 
   async read(path: string, options: OperationOptions = {}): Promise<Buffer> {
