@@ -20,6 +20,7 @@ import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
 import { DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, registerRequestTriggerRoutes } from './routes/request-trigger.js';
 import { registerRunRoutes } from './routes/runs.js';
+import { registerScheduleRoutes, type ScheduleDeps } from './routes/schedules.js';
 import { registerTriggerRoutes } from './routes/triggers.js';
 import { registerWorkflowRoutes } from './routes/workflows.js';
 
@@ -41,6 +42,8 @@ export interface AppOptions {
   connectors?: ConnectorTypes;
   /** Pipelines: the Azure-shaped REST, publishing, runs, datastores (their routes answer 404 without it). */
   pipelines?: PipelinesDeps;
+  /** Pipeline schedules (`/api/schedules` answers 404 SchedulesNotConfigured without them). */
+  schedules?: ScheduleDeps;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -62,6 +65,7 @@ export function createApp(options: AppOptions): express.Express {
     timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
   });
   registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
+  registerScheduleRoutes(app, options.schedules);
   registerPipelineAmlRoutes(app, options.pipelines);
   registerPipelineManagementRoutes(app, options.pipelines);
   registerDatastoreRoutes(app, options.pipelines);
