@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { evalBatch, evalOne, type CommandOutput } from './cli/eval-command.js';
+import { registerPipelineCommands } from './cli/pipeline-program.js';
 
 function emit(out: CommandOutput): void {
   if (out.stdout) process.stdout.write(out.stdout);
@@ -87,6 +88,7 @@ export function buildProgram(): Command {
       emit(await runCommand(file, options, (run) => runWorkflowOnce({ ...run, clock })));
     });
 
+  registerPipelineCommands(program);
   return program;
 }
 
