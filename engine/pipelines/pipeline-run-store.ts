@@ -86,6 +86,10 @@ export class PipelineRunStore {
       .run(status, endTime, error === undefined ? null : JSON.stringify(error), id);
   }
 
+  setSourceCommit(id: string, commit: string): void {
+    this.db.prepare('UPDATE pipeline_runs SET source_commit = ? WHERE id = ?').run(commit, id);
+  }
+
   getRun(id: string): PipelineRunRecord | undefined {
     const row = this.db.prepare('SELECT * FROM pipeline_runs WHERE id = ?').get(id) as RunRow | undefined;
     return row === undefined ? undefined : toRunRecord(row);

@@ -59,6 +59,7 @@ interface ActiveRun {
   /** Why the run is stopping early, if it is. */
   stopping?: 'canceled' | 'failed' | 'shutdown';
   done: Promise<PipelineRunRecord>;
+  sourceCommit: Promise<void>;
 }
 
 export class LocalPipelineRunner implements PipelineRunner {
@@ -124,7 +125,6 @@ export class LocalPipelineRunner implements PipelineRunner {
       description: request.description,
       displayName: request.displayName,
       runSource: request.runSource,
-      sourceCommit: await gitCommitOf(resolve(sourceRoot)),
     };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(record, { [key]: value });
     this.store.createRun(record, request.pipeline, order);
@@ -146,7 +146,13 @@ export class LocalPipelineRunner implements PipelineRunner {
       },
       slots: this.slotsFor(definition.computeTargets ?? {}),
     };
-    const run: ActiveRun = { record, context, controller, done: Promise.resolve(record) };
+    const run: ActiveRun = { record, context, controller, done: Promise.resolve(record), sourceCommit: Promise.resolve() };
+    // Asking git costs a process start: recorded when known (before the run ends) rather than delaying the submission.
+    run.sourceCommit = gitCommitOf(resolve(sourceRoot)).then((commit) => {
+      if (commit === undefined) return;
+      record.sourceCommit = commit;
+      this.store.setSourceCommit(id, commit);
+    });
     this.active.set(id, run);
     run.done = this.execute(run, graph, order);
     return { ...record };
@@ -214,6 +220,7 @@ export class LocalPipelineRunner implements PipelineRunner {
       outcomes.set(name, this.stepWhenReady(run, name, upstream));
     }
     const settled = await Promise.all(order.map(async (name) => [name, await outcomes.get(name)!] as const));
+    await run.sourceCommit.catch(() => undefined);
     const failed = settled.find(([, o]) => o.status === 'Failed');
     if (run.stopping === 'canceled') this.finish(run, 'Canceled', { code: 'Canceled', message: 'the run was canceled' });
     else if (run.stopping === 'shutdown') this.finish(run, 'Failed', { code: 'EngineStopped', message: ENGINE_STOPPED_MESSAGE });

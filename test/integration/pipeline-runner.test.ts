@@ -3,6 +3,7 @@
  * datastores and Azurite.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatastore } from '../../connectors/blob/datastore.js';
@@ -278,6 +279,17 @@ setInterval(() => {}, 1000);`);
       assert.deepEqual(counted(h), ['prep', 'train', 'score']);
       const reused = done.flatMap((r) => h.runner.steps(r.id)).filter((s) => s.reusedFromRunId !== undefined);
       assert.equal(reused.length, 6);
+    });
+
+    it('records the git commit of the source folder', async () => {
+      h.write('src/g/g.js', "require('node:fs').writeFileSync(process.argv[2], 'x')");
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: h.sourceRoot }).toString().trim();
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-q', '-m', 'source');
+      const run = await h.run({ name: 'g', steps: { g: { runtime: 'node', script: 'g.js', sourceDirectory: 'g', arguments: ['${{outputs.o}}'], outputs: { o: {} } } } });
+      assert.equal(run.sourceCommit, git('rev-parse', 'HEAD'));
+      assert.equal(h.runner.get(run.id)?.sourceCommit, git('rev-parse', 'HEAD'));
     });
 
     it('start() fails runs an earlier process left Running', async () => {
