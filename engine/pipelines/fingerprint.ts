@@ -70,10 +70,10 @@ function bindingMaterial(binding: InputBinding | undefined): unknown {
   return { datastore: binding.datastore, path: binding.path, etag: binding.etag ?? null, contentHash: binding.contentHash ?? null };
 }
 
-/** Names in `${{parameters.x}}` placeholders of the step's command and arguments, sorted. */
+/** Names in `${{parameters.x}}` placeholders of the step's command, arguments and environment, sorted. */
 export function referencedParameters(step: StepDefinition): string[] {
   const names = new Set<string>();
-  for (const text of [...(step.command ?? []), ...(step.arguments ?? [])]) {
+  for (const text of [...(step.command ?? []), ...(step.arguments ?? []), ...Object.values(step.environment ?? {})]) {
     for (const p of parsePlaceholders(text).placeholders) if (p.kind === 'parameters') names.add(p.name);
   }
   return [...names].sort();

@@ -8,17 +8,15 @@ import { issue, type Issue } from '../../definitions/issue.js';
 import { pointerOf } from '../../definitions/json-pointer.js';
 import type { PipelineDefinition, StepDefinition } from './definition.js';
 
-/** The folder a step's source snapshot is taken from, or undefined for a command step without one. */
-export function sourceDirectoryOf(step: StepDefinition, sourceRoot: string): string | undefined {
-  if (step.sourceDirectory !== undefined) return resolve(sourceRoot, step.sourceDirectory);
-  return step.runtime === 'command' ? undefined : resolve(sourceRoot);
+/** The folder a step's source snapshot is taken from: its sourceDirectory, else the definition's folder. */
+export function sourceDirectoryOf(step: StepDefinition, sourceRoot: string): string {
+  return resolve(sourceRoot, step.sourceDirectory ?? '.');
 }
 
 export function checkSourceFiles(definition: PipelineDefinition, sourceRoot: string): Issue[] {
   const issues: Issue[] = [];
   for (const [name, step] of Object.entries(definition.steps)) {
     const folder = sourceDirectoryOf(step, sourceRoot);
-    if (folder === undefined) continue;
     if (kindOf(folder) !== 'directory') {
       issues.push(issue('MissingSourceFile', pointerOf('steps', name, 'sourceDirectory'), `the source folder of step '${name}' does not exist: ${folder}`));
     } else if (step.script !== undefined && kindOf(join(folder, step.script)) !== 'file') {

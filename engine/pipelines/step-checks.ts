@@ -17,6 +17,7 @@ export function checkSteps(definition: PipelineDefinition): Issue[] {
   for (const [name, step] of Object.entries(definition.steps)) {
     issues.push(...entryPointIssues(name, step), ...inputIssues(definition, name, step), ...outputIssues(name, step));
     issues.push(...placeholderIssues(definition, name, step, 'command'), ...placeholderIssues(definition, name, step, 'arguments'));
+    issues.push(...placeholderIssues(definition, name, step, 'environment'));
   }
   return issues;
 }
@@ -73,11 +74,17 @@ function outputIssues(name: string, step: StepDefinition): Issue[] {
   return issues;
 }
 
-function placeholderIssues(definition: PipelineDefinition, name: string, step: StepDefinition, field: 'command' | 'arguments'): Issue[] {
+/** Placeholders are replaced in command argv, arguments and environment values alike. */
+function placeholderIssues(definition: PipelineDefinition, name: string, step: StepDefinition, field: 'command' | 'arguments' | 'environment'): Issue[] {
   const issues: Issue[] = [];
-  (step[field] ?? []).forEach((text, index) => {
-    const at = pointerOf('steps', name, field, index);
+  const texts: [string | number, string][] = field === 'environment' ? Object.entries(step.environment ?? {}) : (step[field] ?? []).map((t, i) => [i, t]);
+  texts.forEach(([key, text]) => {
+    const at = pointerOf('steps', name, field, key);
     const { placeholders, problems } = parsePlaceholders(text);
+    if (field === 'command' && key === 0 && text.includes('${{')) {
+      issues.push(issue('InvalidArgumentPlaceholder', at, 'the program to run (command[0]) is taken as written; placeholders are replaced in later items only', text.indexOf('${{')));
+      return;
+    }
     for (const p of problems) issues.push(issue('InvalidArgumentPlaceholder', at, p.message, p.position));
     for (const p of placeholders) {
       const found = p.kind === 'parameters' ? parameterReferenceIssue(definition, name, p.name) : portReferenceIssue(step, name, p.kind, p.name);

@@ -54,6 +54,7 @@ function step(raw: unknown): StepDefinition | undefined {
   if (isPlainObject(raw['inputs'])) out.inputs = mapOf(raw['inputs'], input);
   if (isPlainObject(raw['outputs'])) out.outputs = mapOf(raw['outputs'], output);
   if (typeof raw['allowReuse'] === 'boolean') out.allowReuse = raw['allowReuse'];
+  if (isPlainObject(raw['environment'])) out.environment = mapOf(raw['environment'], str);
   return out;
 }
 
