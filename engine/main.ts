@@ -10,6 +10,9 @@ import { actionTypes, pollingTriggers, registrySupport, triggerTypes } from '../
 import { createHttpAction } from '../connectors/http/http-action.js';
 import { createHttpPollingTrigger } from '../connectors/http/http-trigger.js';
 import { PrincipalDirectory } from './identity/principals.js';
+import { RoleAssignments } from './identity/role-assignments.js';
+import { TokenVerifier } from './identity/verifier.js';
+import { createPipelineParts, DEFAULT_WORKSPACE, type PipelineParts } from './pipelines/wiring.js';
 import { responseAction } from './actions/response.js';
 import { workflowAction } from './actions/workflow-action.js';
 import { startServer, type RunningServer } from './api/server.js';
@@ -40,6 +43,7 @@ export interface RunningSluice {
   readonly store: SqliteStore;
   /** The secret local processes send as `X-IDENTITY-HEADER` to get managed-identity tokens. */
   readonly identityHeader: string;
+  readonly pipelines: PipelineParts;
   stop(): Promise<void>;
 }
 
@@ -102,9 +106,13 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
   });
   const triggers = pollingTriggers.map((t) => (t.type === 'Http' ? createHttpPollingTrigger(http) : t));
   const host = new TriggerHost({ engine, store, clock, config, triggers });
+  const pipelines = createPipelineParts({ db: store.db, config, clock, baseUrl });
+  const roles = new RoleAssignments({ db: store.db });
+  const verifier = new TokenVerifier({ jwks: tokenService.jwks(), issuer: tokenService.issuer, clock });
   let server: RunningServer | undefined;
   try {
     await engine.start();
+    await pipelines.start();
     if (options.examples !== undefined) loadExamples(engine, options.examples);
     host.start();
     server = await startServer({
@@ -115,9 +123,20 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
       baseUrl,
       identity: { tokens, tokenService, identityHeader },
       connectors: { actions: actionTypes, triggers: triggerTypes },
+      pipelines: {
+        runner: pipelines.runner,
+        publishing: pipelines.publishing,
+        verifier,
+        roles,
+        datastores: pipelines.datastores,
+        principals: directory,
+        workspace: DEFAULT_WORKSPACE,
+      },
+      schedules: { service: pipelines.schedules, host: pipelines.scheduleHost },
     });
   } catch (err) {
     await host.stop();
+    await pipelines.stop();
     await engine.stop();
     store.close();
     await azurite?.stop();
@@ -129,9 +148,11 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
     engine,
     store,
     identityHeader,
+    pipelines,
     stop: async () => {
       await running.close();
       await host.stop();
+      await pipelines.stop();
       await engine.stop();
       store.close();
       await azurite?.stop();
