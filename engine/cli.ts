@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { evalBatch, evalOne, type CommandOutput } from './cli/eval-command.js';
 import { registerPipelineCommands } from './cli/pipeline-program.js';
+import { registerScheduleCommands } from './cli/schedule-program.js';
 
 function emit(out: CommandOutput): void {
   if (out.stdout) process.stdout.write(out.stdout);
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
     });
 
   registerPipelineCommands(program);
+  registerScheduleCommands(program);
   return program;
 }
 
