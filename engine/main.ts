@@ -112,8 +112,12 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
   let server: RunningServer | undefined;
   try {
     await engine.start();
+    if (azurite !== undefined) await createContainers(pipelines, config);
     await pipelines.start();
-    if (options.examples !== undefined) loadExamples(engine, options.examples);
+    if (options.examples !== undefined) {
+      await loadExamplePipelines(pipelines, join(options.examples, 'pipelines'));
+      loadExamples(engine, options.examples);
+    }
     host.start();
     server = await startServer({
       host: config.host,
@@ -158,6 +162,40 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
       await azurite?.stop();
     },
   };
+}
+
+/** The embedded storage starts empty: create the containers of its blob datastores. */
+async function createContainers(pipelines: PipelineParts, config: SluiceConfig): Promise<void> {
+  for (const [name, datastore] of Object.entries(config.datastores)) {
+    if (datastore.kind !== 'azureblob') continue;
+    try {
+      await pipelines.datastores.open(name).ensureContainer();
+    } catch (err) {
+      process.stderr.write(`sluice: datastore ${name}: ${(err as Error).message}\n`);
+    }
+  }
+}
+
+/**
+ * Publishes each `<folder>/<name>/pipeline.json` (with its folder as the source) under a pipeline
+ * endpoint of the same name, unless a pipeline of that name is published already: the seed workflow
+ * reaches `seed-score` through its endpoint's stable URL.
+ */
+async function loadExamplePipelines(pipelines: PipelineParts, folder: string): Promise<void> {
+  if (!existsSync(folder)) return;
+  const published = new Set(pipelines.publishing.list().map((p) => p.name));
+  for (const name of readdirSync(folder).sort()) {
+    const file = join(folder, name, 'pipeline.json');
+    if (!existsSync(file)) continue;
+    try {
+      const definition = JSON.parse(readFileSync(file, 'utf8')) as { name?: string };
+      if (published.has(definition.name ?? name)) continue;
+      const pipeline = await pipelines.publishing.publish({ definition, sourceRoot: join(folder, name) });
+      pipelines.publishing.createEndpoint({ name: pipeline.name, pipelineId: pipeline.id });
+    } catch (err) {
+      process.stderr.write(`sluice: example pipeline ${name} not published: ${(err as Error).message}\n`);
+    }
+  }
 }
 
 /**
