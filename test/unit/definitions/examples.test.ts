@@ -32,7 +32,8 @@ describe('definitions/examples', () => {
     const http = d.actions.Submit_pipeline_run;
     assert.equal(http.type, 'Http');
     assert.equal(http.inputs.authentication.type, 'ManagedServiceIdentity');
-    assert.match(d.parameters.pipelineEndpoint.defaultValue, /\/pipelines\/v1\.0\/workspaces\/[^/]+\/PipelineRuns\/PipelineSubmit\/[^/]+$/);
+    // A published pipeline's endpoint, or a pipeline endpoint's stable URL by name (what sluice serve sets up).
+    assert.match(d.parameters.pipelineEndpoint.defaultValue, /\/pipelines\/v1\.0\/workspaces\/[^/]+\/PipelineRuns\/(PipelineSubmit\/[^/]+|PipelineEndpointSubmit\/Name\?name=[\w.-]+)$/);
     assert.deepEqual(http.inputs.body.DataPathAssignments.input_datapath, {
       DataStoreName: 'workspaceblobstore',
       RelativePath: "@triggerBody()?['Name']",
