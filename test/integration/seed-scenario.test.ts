@@ -69,7 +69,11 @@ describe('seed scenario: blob → workflow → managed identity → published pi
 
   const upload = (name: string, text: string): Promise<unknown> => container.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 
-  it('runs the pipeline on the uploaded file, and refuses without the role assignment', async function () {
+  let principalId = '';
+  let endpoint = '';
+  let firstRunId = '';
+
+  it('runs the pipeline on the uploaded file, refuses without the role assignment, and reuses steps on a direct POST', async function () {
     const folder = join(repoRoot(), 'definitions', 'examples', 'pipelines', 'seed-score');
     const published = await api<{ id: string; endpoint: string }>('POST', '/api/pipelines', {
       definition: JSON.parse(readFileSync(join(folder, 'pipeline.json'), 'utf8')),
@@ -77,6 +81,7 @@ describe('seed scenario: blob → workflow → managed identity → published pi
     });
     assert.equal(published.status, 201, JSON.stringify(published.json));
     assert.match(published.json.endpoint, /\/pipelines\/v1\.0\/workspaces\/local\/PipelineRuns\/PipelineSubmit\//);
+    endpoint = published.json.endpoint;
 
     const seed = JSON.parse(readFileSync(join(repoRoot(), 'definitions', 'examples', 'seed-blob-to-pipeline.json'), 'utf8'));
     const trigger = Object.values(seed.triggers as Record<string, { recurrence: unknown }>)[0]!;
@@ -95,8 +100,9 @@ describe('seed scenario: blob → workflow → managed identity → published pi
     assert.equal(refusedAction.properties.outputs?.statusCode, 403);
     assert.equal(sluice.pipelines.runner.listRuns().length, 0, 'nothing ran without the role');
 
-    const grant = await api('POST', '/api/workflows/seed/identity/role-assignments', { scope: '/pipelines/v1.0/workspaces/local', role: 'submit' });
+    const grant = await api<{ principalId: string }>('POST', '/api/workflows/seed/identity/role-assignments', { scope: '/pipelines/v1.0/workspaces/local', role: 'submit' });
     assert.ok(grant.status < 300, JSON.stringify(grant.json));
+    principalId = grant.json.principalId;
 
     await upload('sales.csv', 'region,units,amount\nnorth,3,30.5\nsouth,4,12\n');
     const run = await until('the successful workflow run', async () => {
@@ -109,10 +115,42 @@ describe('seed scenario: blob → workflow → managed identity → published pi
     const pipelineRunId = action.properties.outputs.body.Id;
     assert.equal(action.properties.outputs.body.PipelineRunId, pipelineRunId);
 
+    firstRunId = pipelineRunId;
     const finished = await sluice.pipelines.runner.whenDone(pipelineRunId);
     assert.equal(finished.status, 'Finished', JSON.stringify(finished.error));
     assert.deepEqual(finished.dataPathAssignments['input_datapath'], { DataStoreName: 'workspaceblobstore', RelativePath: 'sales.csv' });
     const summary = JSON.parse((await container.getBlobClient(`results/${pipelineRunId}/summary.json`).downloadToBuffer()).toString('utf8'));
     assert.equal(summary.rows ?? summary.row_count ?? summary.rowCount, 2, JSON.stringify(summary));
+    await checkDirectPost();
   });
+
+  /** A direct POST with a bearer token gets the run entity, and the second identical run reuses every step. */
+  async function checkDirectPost(): Promise<void> {
+    const tokenUrl = new URL('/identity/token', sluice.url);
+    tokenUrl.searchParams.set('resource', 'https://management.azure.com/');
+    tokenUrl.searchParams.set('api-version', '2019-08-01');
+    tokenUrl.searchParams.set('principal_id', principalId);
+    const token = ((await (await fetch(tokenUrl, { headers: { 'X-IDENTITY-HEADER': sluice.identityHeader } })).json()) as { access_token: string }).access_token;
+    const body = { ExperimentName: 'blob-triggered-pipeline', RunSource: 'API', DataPathAssignments: { input_datapath: { DataStoreName: 'workspaceblobstore', RelativePath: 'sales.csv' } } };
+    const post = async (): Promise<{ status: number; entity: { Id: string; Status: { StatusCode: number } } }> => {
+      const res = await fetch(endpoint, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, entity: (await res.json()) as { Id: string; Status: { StatusCode: number } } };
+    };
+    const unauthenticated = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(unauthenticated.status, 401);
+    const second = await post();
+    assert.equal(second.status, 200);
+    assert.ok(second.entity.Id);
+    const done = await sluice.pipelines.runner.whenDone(second.entity.Id);
+    assert.equal(done.status, 'Finished');
+    const steps = sluice.pipelines.runner.steps(second.entity.Id);
+    assert.ok(steps.length > 0 && steps.every((step) => step.reusedFromRunId === firstRunId), JSON.stringify(steps.map((x) => [x.stepName, x.reusedFromRunId])));
+    const traversal = await fetch(endpoint, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, DataPathAssignments: { input_datapath: { DataStoreName: 'workspaceblobstore', RelativePath: '../../etc/passwd' } } }),
+    });
+    assert.equal(traversal.status, 400);
+    assert.match(await traversal.text(), /RelativePath/);
+  }
 });
