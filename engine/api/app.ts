@@ -1,6 +1,6 @@
 /**
  * The express app `sluice serve` runs: the management API (workflows, triggers, runs), the
- * playground page and its services, and the OpenAPI description. One raw-body parser serves every
+ * designer at `/` (last, so it never shadows an API route), the playground page and its services, and the OpenAPI description. One raw-body parser serves every
  * route (bodies are read with the value model's JSON parser); the last middlewares turn unknown
  * routes and every error into `{ code, message, issues? }`.
  */
@@ -17,6 +17,7 @@ import { registerPipelineAmlRoutes } from './routes/pipelines-aml.js';
 import type { PipelinesDeps } from './routes/pipelines-deps.js';
 import { registerPipelineManagementRoutes } from './routes/pipelines-management.js';
 import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
+import { registerDesignerRoutes } from './routes/designer.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
 import { DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, registerRequestTriggerRoutes } from './routes/request-trigger.js';
 import { registerRunRoutes } from './routes/runs.js';
@@ -44,6 +45,8 @@ export interface AppOptions {
   pipelines?: PipelinesDeps;
   /** Pipeline schedules (`/api/schedules` answers 404 SchedulesNotConfigured without them). */
   schedules?: ScheduleDeps;
+  /** The designer's build served at `/`. @default the repository's `ui/dist` */
+  designerDir?: string;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -69,6 +72,7 @@ export function createApp(options: AppOptions): express.Express {
   registerPipelineAmlRoutes(app, options.pipelines);
   registerPipelineManagementRoutes(app, options.pipelines);
   registerDatastoreRoutes(app, options.pipelines);
+  registerDesignerRoutes(app, options.designerDir);
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -20,11 +20,13 @@ describe('sluice serve (HTTP API on loopback)', function () {
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
-  it('serves the page at /', async function () {
-    const res = await fetch(server.url);
+  it('serves the playground page at /playground', async function () {
+    const res = await fetch(new URL('/playground', server.url));
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);
-    assert.match(await res.text(), /<title>Sluice<\/title>/);
+    const text = await res.text();
+    assert.match(text, /<title>Sluice<\/title>/);
+    assert.match(text, /api\/expressions\/evaluate/);
   });
 
   it('evaluates an expression against a context', async function () {

@@ -1,5 +1,5 @@
 /**
- * The playground page at `/` and the services it uses: expression evaluation, definition
+ * The playground page at `/playground` and the services it uses: expression evaluation, definition
  * validation and the function list. They need no engine, so they also serve without one.
  */
 import type { Router } from 'express';
@@ -12,7 +12,7 @@ import { jsonBody } from '../request-body.js';
 import { compact, sendJson } from '../json-response.js';
 
 export function registerPlaygroundRoutes(router: Router): void {
-  router.get('/', (_req, res) => {
+  router.get('/playground', (_req, res) => {
     res.status(200).type('text/html; charset=utf-8').send(PLAYGROUND_PAGE);
   });
 
