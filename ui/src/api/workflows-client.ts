@@ -1,0 +1,64 @@
+/** Workflows and connectors in the management API's Logic Apps resource shape. */
+import type { JsonObject, WorkflowDefinition } from '../graph/index';
+import { requestJson } from './http';
+
+export type WorkflowState = 'Enabled' | 'Disabled';
+
+export interface WorkflowResource {
+  name: string;
+  id: string;
+  properties: {
+    state: WorkflowState;
+    version: number;
+    createdTime?: string;
+    changedTime?: string;
+    definition: WorkflowDefinition;
+    parameters?: JsonObject;
+  };
+}
+
+export interface RunSummary {
+  name: string;
+  properties: { status: string; startTime?: string; endTime?: string };
+}
+
+export interface ConnectorType {
+  kind: 'trigger' | 'action';
+  type: string;
+  title: string;
+  description: string;
+  category: string;
+  connector?: string;
+  inputSchema?: JsonObject;
+}
+
+const path = (name: string): string => `/api/workflows/${encodeURIComponent(name)}`;
+
+export const listWorkflows = async (): Promise<WorkflowResource[]> => (await requestJson<{ value: WorkflowResource[] }>('GET', '/api/workflows')).value;
+
+export const getWorkflow = (name: string): Promise<WorkflowResource> => requestJson('GET', path(name));
+
+export const putWorkflow = (name: string, definition: WorkflowDefinition, parameters?: JsonObject): Promise<WorkflowResource> =>
+  requestJson('PUT', path(name), parameters === undefined ? { definition } : { definition, parameters });
+
+export const deleteWorkflow = (name: string): Promise<void> => requestJson('DELETE', path(name));
+
+export const setWorkflowState = (name: string, state: WorkflowState): Promise<WorkflowResource> =>
+  requestJson('POST', `${path(name)}/${state === 'Enabled' ? 'enable' : 'disable'}`);
+
+export async function lastRun(name: string): Promise<RunSummary | undefined> {
+  return (await requestJson<{ value: RunSummary[] }>('GET', `${path(name)}/runs?top=1`)).value[0];
+}
+
+export const listConnectors = async (): Promise<ConnectorType[]> => (await requestJson<{ value: ConnectorType[] }>('GET', '/api/connectors')).value;
+
+/** A new workflow: one Request trigger and no actions. */
+export function emptyDefinition(): WorkflowDefinition {
+  return {
+    $schema: 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#',
+    contentVersion: '1.0.0.0',
+    triggers: { manual: { type: 'Request', kind: 'Http', inputs: { schema: {} } } },
+    actions: {},
+    outputs: {},
+  };
+}

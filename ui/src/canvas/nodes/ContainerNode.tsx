@@ -1,0 +1,47 @@
+/** Scope/Foreach/Until (a body) and If/Switch (lanes side by side): a titled box, collapsible. */
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useCanvasActions } from '../canvas-context';
+import type { DesignerFlowNode } from '../to-flow';
+import { AddAfterButton, cardClass, DeleteButton, Handles } from './CardParts';
+
+export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<DesignerFlowNode>) {
+  const { node, empty } = data;
+  const actions = useCanvasActions();
+  const collapsed = node.collapsed === true;
+  return (
+    <div className={`${cardClass(node, selected, actions.issueIds)}${collapsed ? ' collapsed' : ''}`} data-testid={`node-${node.data.name}`}>
+      <Handles />
+      <div className="container-header">
+        <button
+          className="collapse-toggle nodrag"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? `Expand ${node.label}` : `Collapse ${node.label}`}
+          data-testid={`toggle-${node.data.name}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.toggleCollapsed(node.data.name);
+          }}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+        <span className="card-title">{node.label}</span>
+        <span className="card-type">{node.type}</span>
+      </div>
+      {!collapsed && empty && node.data.body && (
+        <button
+          className="add-inside nodrag"
+          data-testid={`add-inside-${node.data.name}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.addAction({ container: node.data.body! });
+          }}
+        >
+          + Add an action
+        </button>
+      )}
+      <DeleteButton node={node} />
+      <AddAfterButton node={node} />
+    </div>
+  );
+});
