@@ -12,7 +12,7 @@ import type { InterpreterLimits } from '../interpreter/limits.js';
 import type { WorkflowPlan } from '../interpreter/plan.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { transition, type TransitionContext } from '../interpreter/transition.js';
-import type { Store, TriggerHistoryRow } from '../store/store.js';
+import type { Store, TransitionCommit, TriggerHistoryRow } from '../store/store.js';
 import type { Clock } from './clock.js';
 
 export interface ExecutorOptions {
@@ -37,8 +37,18 @@ interface ActiveRun {
 
 class ActionTimeout extends Error {}
 
+interface PendingCommit {
+  commit: TransitionCommit;
+  /** Carries out the transition's commands, once it is committed. */
+  after(): void;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
 export class Executor {
   private readonly active = new Map<string, ActiveRun>();
+  private pending: PendingCommit[] = [];
+  private flushScheduled = false;
   private readonly effectTypes: ReadonlySet<string>;
   private stopped = false;
 
@@ -96,13 +106,50 @@ export class Executor {
     return run.chain;
   }
 
-  private apply(runId: string, run: ActiveRun, event: RunEvent): void {
-    if (this.stopped || this.active.get(runId) !== run) return;
+  /**
+   * Applies an event and waits for its commit. Commits are grouped: transitions of concurrent runs
+   * made in the same turn of the event loop are written in one transaction, and only then are their
+   * commands carried out — the durability rule holds for each of them.
+   */
+  private apply(runId: string, run: ActiveRun, event: RunEvent): Promise<void> | undefined {
+    if (this.stopped || this.active.get(runId) !== run) return undefined;
     const result = transition(run.state, event, run.ctx);
     // createRun already recorded the runStarted event with the run's first row.
     const events = event.kind === 'runStarted' ? [] : [event];
-    this.options.store.commitTransition({ state: result.state, events, actions: result.rows });
-    for (const command of result.commands) this.carryOut(runId, run, command);
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ commit: { state: result.state, events, actions: result.rows }, after: () => {
+        for (const command of result.commands) this.carryOut(runId, run, command);
+      }, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      this.options.store.commitTransitions(batch.map((p) => p.commit));
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    for (const p of batch) {
+      try {
+        // Stopped: the commit is kept, its effects start again when the run resumes.
+        if (!this.stopped) p.after();
+        p.resolve();
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 
   private carryOut(runId: string, run: ActiveRun, command: Command): void {

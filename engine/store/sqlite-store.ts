@@ -69,6 +69,7 @@ export class SqliteStore implements Store {
   private readonly listCache = new Map<string, Statement>();
   private readonly createTx: (state: RunState, triggerName: string, history?: TriggerHistoryRow) => void;
   private readonly pollTx: (commit: TriggerPollCommit) => void;
+  private readonly commitManyTx: (commits: readonly TransitionCommit[]) => void;
   private readonly triggerStates: SqliteTriggerStates;
   private readonly commitTx: (commit: TransitionCommit) => void;
   private readonly purgeTx: (before: string, limit: number) => number;
@@ -91,6 +92,9 @@ export class SqliteStore implements Store {
       if (history !== undefined) this.s.insertTrigger.run(...triggerParams(history));
     });
     this.commitTx = this.db.transaction((commit: TransitionCommit) => this.commitInTx(commit));
+    this.commitManyTx = this.db.transaction((commits: readonly TransitionCommit[]) => {
+      for (const commit of commits) this.commitInTx(commit);
+    });
     this.triggerStates = new SqliteTriggerStates(this.db);
     this.pollTx = this.db.transaction((commit: TriggerPollCommit) => {
       for (const run of commit.runs) this.createInTx(run.state, run.triggerName);
@@ -139,6 +143,11 @@ export class SqliteStore implements Store {
 
   commitTransition(commit: TransitionCommit): void {
     this.commitTx(commit);
+  }
+
+  commitTransitions(commits: readonly TransitionCommit[]): void {
+    if (commits.length === 1) this.commitTx(commits[0]!);
+    else if (commits.length > 1) this.commitManyTx(commits);
   }
 
   loadRunState(runId: string): RunState | undefined {

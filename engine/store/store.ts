@@ -130,6 +130,11 @@ export interface Store {
   createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void;
   /** One transition: the new state, its events and changed action rows, in one transaction. */
   commitTransition(commit: TransitionCommit): void;
+  /**
+   * Several transitions (of one or many runs), in order, in one transaction: the executor's group
+   * commit, so that concurrent runs share the cost of a commit.
+   */
+  commitTransitions(commits: readonly TransitionCommit[]): void;
   loadRunState(runId: string): RunState | undefined;
   /** Ids of runs whose status is Running or Waiting (to resume after a restart), oldest first. */
   listActiveRunIds(): string[];

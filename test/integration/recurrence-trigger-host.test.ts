@@ -64,6 +64,8 @@ describe('recurrence trigger through the trigger host', function () {
     clock.advance(1 * MINUTE);
     await settle(() => fireTimes(s.store).length === 1, 'the 00:05 run');
     await settle(() => s.store.getTriggerState('every5', 'Every_5_minutes')?.nextFireTime === '2026-01-01T00:10:00.000Z', 'the next fire time');
+    // The host re-arms once the fired run has been handed over (committed); a finished run implies it.
+    await settle(() => s.store.listRuns('every5').value.every((r) => r.status === 'Succeeded'), 'the 00:05 run to finish');
     clock.advance(5 * MINUTE);
     await settle(() => fireTimes(s.store).length === 2, 'the 00:10 run');
     await close(s);
@@ -74,6 +76,7 @@ describe('recurrence trigger through the trigger host', function () {
     clock.advance(0);
     await settle(() => fireTimes(s.store).length === 3, 'one catch-up run');
     await settle(() => s.store.getTriggerState('every5', 'Every_5_minutes')?.nextFireTime === '2026-01-01T00:45:00.000Z', 'the schedule to move on from now');
+    await settle(() => s.store.listRuns('every5').value.every((r) => r.status === 'Succeeded'), 'the catch-up run to finish');
     assert.deepEqual(fireTimes(s.store), ['2026-01-01T00:05:00.000Z', '2026-01-01T00:10:00.000Z', '2026-01-01T00:40:00.000Z']);
 
     // A restart right after a firing does not fire it again.
