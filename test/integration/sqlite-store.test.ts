@@ -177,3 +177,32 @@ describe('SqliteStore: non-finite floats', function () {
     }
   });
 });
+
+describe('SqliteStore: group commit', function () {
+  it('commits the transitions of several runs in one transaction, all or nothing', async function () {
+    const { createRunState } = await import('../../engine/runtime/run-factory.js');
+    const store = new SqliteStore({ path: ':memory:' });
+    try {
+      const make = (runId: string) => createRunState({ runId, workflowName: 'w', workflowVersion: 1, triggerName: 'manual', outputs: {}, parameters: {}, at: '2026-01-01T00:00:00.000Z' });
+      const a = make('ga');
+      const b = make('gb');
+      store.createRun(a, 'manual');
+      store.createRun(b, 'manual');
+      store.commitTransitions([
+        { state: { ...a, status: 'Succeeded', endTime: '2026-01-01T00:00:01.000Z' }, events: [], actions: [] },
+        { state: { ...b, status: 'Failed', endTime: '2026-01-01T00:00:01.000Z' }, events: [], actions: [] },
+      ]);
+      assert.equal(store.getRun('w', 'ga')!.status, 'Succeeded');
+      assert.equal(store.getRun('w', 'gb')!.status, 'Failed');
+      assert.throws(() =>
+        store.commitTransitions([
+          { state: { ...a, status: 'Failed' }, events: [], actions: [] },
+          { state: make('missing'), events: [], actions: [] },
+        ]),
+      );
+      assert.equal(store.getRun('w', 'ga')!.status, 'Succeeded', 'the failed batch changed nothing');
+    } finally {
+      store.close();
+    }
+  });
+});
