@@ -1,6 +1,6 @@
 /** Workflows and connectors in the management API's Logic Apps resource shape. */
 import type { JsonObject, WorkflowDefinition } from '../graph/index';
-import { requestJson } from './http';
+import { requestJson, type ValidationIssue } from './http';
 
 export type WorkflowState = 'Enabled' | 'Disabled';
 
@@ -49,6 +49,10 @@ export const setWorkflowState = (name: string, state: WorkflowState): Promise<Wo
 export async function lastRun(name: string): Promise<RunSummary | undefined> {
   return (await requestJson<{ value: RunSummary[] }>('GET', `${path(name)}/runs?top=1`)).value[0];
 }
+
+/** `POST /api/definitions/validate`: issues come back in a 200, so a check logs no failed request. */
+export const validateDefinition = async (definition: WorkflowDefinition): Promise<ValidationIssue[]> =>
+  (await requestJson<{ valid: boolean; issues: ValidationIssue[] }>('POST', '/api/definitions/validate', { definition })).issues;
 
 export const listConnectors = async (): Promise<ConnectorType[]> => (await requestJson<{ value: ConnectorType[] }>('GET', '/api/connectors')).value;
 

@@ -2,7 +2,7 @@
  * The canvas: `definitionToGraph` + `layoutGraph` drawn with @xyflow/react. Nothing on it is
  * dragged or connected by hand; every edit goes back to the editor as a `DesignerChange`, and the
  * canvas redraws from the new definition. Keyboard: Tab walks the cards (trigger first), Enter opens
- * the properties panel, Delete removes the focused or selected action.
+ * the properties panel, Delete removes the focused or selected action, `+` or `a` adds after it.
  */
 import {
   applyNodeChanges,
@@ -83,6 +83,11 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
     if (e.key === 'Enter') {
       e.preventDefault();
       actions.open(id);
+    } else if (e.key === '+' || e.key === 'a') {
+      const node = graph.nodes.find((n) => n.id === id);
+      if (!node || (node.kind !== 'action' && node.kind !== 'container' && node.kind !== 'unknown' && node.kind !== 'trigger')) return;
+      e.preventDefault();
+      actions.addAction(node.kind === 'trigger' ? { container: { kind: 'root' } } : { container: node.data.container ?? { kind: 'root' }, after: node.data.name });
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       const name = nameOf(id);
       if (name === undefined) return;

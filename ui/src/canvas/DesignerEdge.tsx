@@ -29,7 +29,7 @@ export const DesignerEdge = memo(function DesignerEdge(props: EdgeProps<Designer
             </span>
           )}
           {canInsert && (
-            <button className="edge-add" title="Insert an action here" aria-label={`Insert an action between ${data?.sourceName ?? 'the trigger'} and ${data?.targetName}`} data-testid={`add-on-edge-${data?.sourceName ?? ''}-${data?.targetName ?? ''}`} onClick={insert}>
+            <button tabIndex={-1} className="edge-add" title="Insert an action here" aria-label={`Insert an action between ${data?.sourceName ?? 'the trigger'} and ${data?.targetName}`} data-testid={`add-on-edge-${data?.sourceName ?? ''}-${data?.targetName ?? ''}`} onClick={insert}>
               +
             </button>
           )}

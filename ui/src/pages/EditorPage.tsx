@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { HttpError, type ValidationIssue } from '../api/http';
-import { getWorkflow, listConnectors, putWorkflow, type ConnectorType, type WorkflowResource } from '../api/workflows-client';
+import { getWorkflow, listConnectors, putWorkflow, validateDefinition, type ConnectorType, type WorkflowResource } from '../api/workflows-client';
 import { Canvas } from '../canvas/Canvas';
 import type { Placement } from '../canvas/canvas-context';
 import { Catalogue } from '../canvas/Catalogue';
@@ -112,6 +112,13 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
     setSaving(true);
     setStatus('Saving…');
     try {
+      // Validate first: the issues arrive in a 200, so a refused save logs no failed request.
+      const found = await validateDefinition(definition);
+      if (found.length > 0) {
+        setIssues(found);
+        setStatus(`Not saved: ${found.length} issue${found.length === 1 ? '' : 's'}`);
+        return;
+      }
       const result = await putWorkflow(name, definition);
       setSaved(definition);
       setIssues([]);

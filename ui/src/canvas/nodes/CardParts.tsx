@@ -21,6 +21,7 @@ export function AddAfterButton({ node }: { node: GraphNode }) {
   const isTrigger = node.kind === 'trigger';
   return (
     <button
+      tabIndex={-1}
       className="add-after nodrag"
       title={`Add an action after ${node.label}`}
       aria-label={`Add an action after ${node.label}`}
@@ -40,6 +41,7 @@ export function DeleteButton({ node }: { node: GraphNode }) {
   const actions = useCanvasActions();
   return (
     <button
+      tabIndex={-1}
       className="card-delete nodrag"
       title={`Delete ${node.label}`}
       aria-label={`Delete ${node.label}`}

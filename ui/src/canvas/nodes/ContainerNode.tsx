@@ -14,6 +14,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       <Handles />
       <div className="container-header">
         <button
+      tabIndex={-1}
           className="collapse-toggle nodrag"
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Expand ${node.label}` : `Collapse ${node.label}`}
@@ -30,6 +31,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       </div>
       {!collapsed && empty && node.data.body && (
         <button
+      tabIndex={-1}
           className="add-inside nodrag"
           data-testid={`add-inside-${node.data.name}`}
           onClick={(e) => {

@@ -13,6 +13,7 @@ export const LaneNode = memo(function LaneNode({ data }: NodeProps<DesignerFlowN
       <div className="lane-label">{node.label}</div>
       {empty && container && (
         <button
+      tabIndex={-1}
           className="add-inside nodrag"
           data-testid={`add-inside-${node.data.name}-${node.label}`}
           onClick={(e) => {

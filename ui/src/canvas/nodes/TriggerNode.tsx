@@ -15,6 +15,7 @@ export const TriggerNode = memo(function TriggerNode({ data, selected }: NodePro
       <div className="card-title">{node.label}</div>
       <div className="card-type">{node.type}</div>
       <button
+      tabIndex={-1}
         className="card-change nodrag"
         data-testid="change-trigger"
         title="Replace the trigger"
