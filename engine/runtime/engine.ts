@@ -86,6 +86,7 @@ export class Engine implements EngineService {
   private readonly admission = new RunAdmission();
   private readonly waitingStates = new Map<string, { state: RunState; plan: WorkflowPlan }>();
   private readonly listeners: ((change: WorkflowChange) => void)[] = [];
+  private readonly records = new Map<string, WorkflowRecord>();
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -136,6 +137,7 @@ export class Engine implements EngineService {
   }
 
   private changed(change: WorkflowChange): void {
+    this.records.delete(change.name.toLowerCase());
     for (const listener of this.listeners) listener(change);
   }
 
@@ -183,9 +185,24 @@ export class Engine implements EngineService {
     return record;
   }
 
+  /**
+   * A saved workflow: the latest version comes from memory (every change goes through this engine,
+   * which forgets the cached record), older versions from the store.
+   */
+  private workflowRecord(name: string, version?: number): WorkflowRecord | undefined {
+    if (version !== undefined) return this.store.getWorkflow(name, version);
+    const key = name.toLowerCase();
+    let record = this.records.get(key);
+    if (record === undefined) {
+      record = this.store.getWorkflow(name);
+      if (record !== undefined) this.records.set(key, record);
+    }
+    return record;
+  }
+
   /** The execution plan of a saved workflow version (compiled once, cached). */
   planFor(name: string, version?: number): WorkflowPlan {
-    const record = this.store.getWorkflow(name, version);
+    const record = this.workflowRecord(name, version);
     if (record === undefined) throw new SluiceError('NotFound', `workflow '${name}'${version === undefined ? '' : ` version ${version}`} does not exist`);
     const key = `${record.name.toLowerCase()}@${record.version}`;
     let plan = this.plans.get(key);
@@ -200,7 +217,7 @@ export class Engine implements EngineService {
 
   /** The saved workflow, its plan and the trigger a run of it would use. */
   private resolveTrigger(workflowName: string, version: number | undefined, triggerName: string | undefined): ResolvedTrigger {
-    const record = this.store.getWorkflow(workflowName, version);
+    const record = this.workflowRecord(workflowName, version);
     if (record === undefined) throw new SluiceError('NotFound', `workflow '${workflowName}' does not exist`);
     if (record.state === 'Disabled' && version === undefined) {
       throw new SluiceError('WorkflowDisabled', `workflow '${record.name}' is disabled; enable it to start runs`);
