@@ -22,6 +22,7 @@ import { nodeTypes } from './nodes/index';
 import { toFlow, type DesignerFlowNode } from './to-flow';
 
 const edgeTypes: EdgeTypes = { designer: DesignerEdge };
+const MIN_READABLE_ZOOM = 0.6;
 
 export interface CanvasProps {
   definition: WorkflowDefinition;
@@ -57,19 +58,32 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
     if (kept.length > 0) setNodes((ns) => applyNodeChanges(kept, ns));
   }, []);
 
-  const zoomToFit = useCallback(() => {
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!box || box.width === 0) return;
-    const bounds = boundsOf(absoluteBoxes(graph, layout).values());
-    void flow.setViewport(fitView(bounds, { width: box.width, height: box.height }, { padding: 0.06, minZoom: 0.1, maxZoom: 1 }));
-  }, [flow, graph, layout]);
+  /**
+   * Zoom to fit. `readable` (on open): a workflow too large to fit legibly opens at a readable zoom
+   * with its top (the trigger) in view instead of as a tiny centred picture.
+   */
+  const zoomToFit = useCallback(
+    (readable = false) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box || box.width === 0) return;
+      const bounds = boundsOf(absoluteBoxes(graph, layout).values());
+      const screen = { width: box.width, height: box.height };
+      let viewport = fitView(bounds, screen, { padding: 0.06, minZoom: 0.1, maxZoom: 1 });
+      if (readable && viewport.zoom < MIN_READABLE_ZOOM) {
+        const zoom = MIN_READABLE_ZOOM;
+        viewport = { zoom, x: screen.width / 2 - (bounds.x + bounds.width / 2) * zoom, y: 24 - bounds.y * zoom };
+      }
+      void flow.setViewport(viewport);
+    },
+    [flow, graph, layout],
+  );
 
   // Fit once when the canvas first has content.
   const fitted = useRef(false);
   useEffect(() => {
     if (fitted.current || graph.nodes.length === 0) return;
     fitted.current = true;
-    zoomToFit();
+    zoomToFit(true);
   }, [graph, zoomToFit]);
 
   const context = useMemo<CanvasActions>(() => ({ ...actions, issueIds }), [actions, issueIds]);
@@ -124,7 +138,7 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
           <Background gap={24} />
           <Controls showInteractive={false} showFitView={false} />
         </ReactFlow>
-        <button className="fit-button" onClick={zoomToFit} data-testid="zoom-to-fit" title="Zoom to fit">
+        <button className="fit-button" onClick={() => zoomToFit()} data-testid="zoom-to-fit" title="Zoom to fit">
           Fit
         </button>
       </div>

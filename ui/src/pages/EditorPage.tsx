@@ -17,6 +17,7 @@ import { issueNodeId } from '../editor/issue-target';
 import { IssuesList } from '../editor/IssuesList';
 import { useDesigner } from '../editor/use-designer';
 import { PropertiesPanel } from '../forms/PropertiesPanel';
+import { RunsPanel } from '../runs/RunsPanel';
 import { collectActions, type WorkflowDefinition } from '../graph/index';
 import { isObject } from '../graph/json';
 import { messageOf } from './WorkflowsPage';
@@ -33,7 +34,7 @@ export function EditorPage({ name }: { name: string }) {
   return <Editor key={name} workflow={workflow} />;
 }
 
-type View = 'designer' | 'code';
+type View = 'designer' | 'code' | 'runs';
 type Picking = { kind: 'action'; placement: Placement } | { kind: 'trigger'; replace: string };
 
 function Editor({ workflow }: { workflow: WorkflowResource }) {
@@ -170,6 +171,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
         <div className="tabs" role="tablist">
           <button role="tab" aria-selected={view === 'designer'} className={view === 'designer' ? 'active' : ''} onClick={() => setView('designer')} data-testid="designer-tab">Designer</button>
           <button role="tab" aria-selected={view === 'code'} className={view === 'code' ? 'active' : ''} onClick={() => setView('code')} data-testid="code-view-tab">Code view</button>
+          <button role="tab" aria-selected={view === 'runs'} className={view === 'runs' ? 'active' : ''} onClick={() => setView('runs')} data-testid="runs-tab">Runs</button>
         </div>
         <button onClick={designer.undo} disabled={!designer.canUndo} data-testid="undo" title="Undo (Ctrl+Z)">Undo</button>
         <button onClick={designer.redo} disabled={!designer.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
@@ -200,8 +202,10 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
               />
             )}
           </>
-        ) : (
+        ) : view === 'code' ? (
           <CodeView definition={definition} draft={codeDraft} setDraft={setCodeDraft} apply={dispatch} />
+        ) : (
+          <RunsPanel workflowName={name} triggerNames={isObject(saved['triggers']) ? Object.keys(saved['triggers']) : []} />
         )}
       </div>
       {picking && (
