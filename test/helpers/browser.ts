@@ -124,3 +124,38 @@ export async function apiJson<T>(base: string, method: string, path: string, bod
   const text = await res.text();
   return { status: res.status, json: (text ? JSON.parse(text) : undefined) as T };
 }
+
+/** From the Workflows page, opens `name` in the editor (the link in its row) and waits for the canvas. */
+export async function openWorkflow(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByTestId(`workflow-row-${name}`).getByRole('link', { name, exact: true }).click();
+  await page.locator('.react-flow__node').first().waitFor({ timeout: 10_000 });
+}
+
+interface TextGlobal {
+  document: { body: { innerText: string }; querySelectorAll(selector: string): Iterable<{ value: string }> };
+}
+
+/** Waits until `text` shows on the page, as text or as the value of an input, textarea or CodeMirror line. */
+export async function waitForPageText(page: Page, text: string, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => {
+      const doc = (globalThis as unknown as TextGlobal).document;
+      if (doc.body.innerText.includes(t)) return true;
+      for (const field of doc.querySelectorAll('input, textarea')) if (field.value.includes(t)) return true;
+      return false;
+    },
+    text,
+    { timeout },
+  );
+}
+
+/** Whether `text` shows on the page now (text, or an input's value). */
+export async function pageHasText(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((t) => {
+    const doc = (globalThis as unknown as TextGlobal).document;
+    if (doc.body.innerText.includes(t)) return true;
+    for (const field of doc.querySelectorAll('input, textarea')) if (field.value.includes(t)) return true;
+    return false;
+  }, text);
+}

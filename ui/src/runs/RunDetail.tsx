@@ -42,6 +42,12 @@ function ActionRow({ action }: { action: ActionResource }) {
   );
 }
 
+/** Executions in the order they started (the API lists them by name); not started ones last. */
+function inRunOrder(executions: ActionResource[]): ActionResource[] {
+  const start = (a: ActionResource): string => a.properties.startTime ?? '\uffff';
+  return executions.slice().sort((a, b) => start(a).localeCompare(start(b)) || a.name.localeCompare(b.name));
+}
+
 export function RunDetail({ workflowName, runId, onClose, onRunChange }: RunDetailProps) {
   const [run, setRun] = useState<RunResource | undefined>(undefined);
   const [actions, setActions] = useState<ActionResource[]>([]);
@@ -55,7 +61,7 @@ export function RunDetail({ workflowName, runId, onClose, onRunChange }: RunDeta
         const [fresh, executions] = await Promise.all([getRun(workflowName, runId), listRunActions(workflowName, runId)]);
         if (stopped) return;
         setRun(fresh);
-        setActions(executions);
+        setActions(inRunOrder(executions));
         setError(undefined);
         onRunChange?.(fresh);
         if (isInProgress(fresh.properties.status)) timer = setTimeout(() => void load(), 1000);
