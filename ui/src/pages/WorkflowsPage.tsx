@@ -11,6 +11,7 @@ import {
   listWorkflows,
   putWorkflow,
   setWorkflowState,
+  validateDefinition,
   type RunSummary,
   type WorkflowResource,
 } from '../api/workflows-client';
@@ -80,6 +81,9 @@ export function WorkflowsPage() {
     const name = (newName.trim() || (typeof parsed['name'] === 'string' ? parsed['name'] : '')).trim();
     if (!NAME.test(name)) return setError('Type a workflow name for the import (or import a resource that has "name").');
     await act(async () => {
+      // Issues come back in a 200 from the validator: listed here, no failed request in the console.
+      const issues = await validateDefinition(definition);
+      if (issues.length > 0) throw new HttpError(400, 'DefinitionInvalid', `the definition has ${issues.length} issue${issues.length === 1 ? '' : 's'}`, issues);
       await putWorkflow(name, definition, parameters);
       setImportOpen(false);
       setImportText('');
@@ -151,6 +155,9 @@ export function WorkflowsPage() {
 }
 
 export function messageOf(error: unknown): string {
-  if (error instanceof HttpError) return `${error.code}: ${error.message}`;
+  if (error instanceof HttpError) {
+    const issues = error.issues.map((i) => `${i.pointer || '/'}: ${i.message}`);
+    return [`${error.code}: ${error.message}`, ...issues].join('\n');
+  }
   return error instanceof Error ? error.message : String(error);
 }
