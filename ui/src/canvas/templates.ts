@@ -2,8 +2,8 @@
  * The JSON a new action or trigger starts with: enough for control actions to have their bodies
  * and lanes, and a name not yet used in the definition (names are unique across all containers).
  */
-import { indexActions, type JsonObject, type WorkflowDefinition } from '../graph/index';
-import { isObject as isObjectJson } from '../graph/json';
+import { indexActions, type JsonObject, type WorkflowDefinition } from '../graph/index.js';
+import { isObject as isObjectJson } from '../graph/json.js';
 
 const ACTIONS: Record<string, () => JsonObject> = {
   compose: () => ({ inputs: '' }),

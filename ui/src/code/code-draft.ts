@@ -4,8 +4,8 @@
  * produced; once the definition changes elsewhere (canvas, undo), the view shows the new
  * definition. Text that does not parse is never replaced: it stays, with its error, until fixed.
  */
-import type { WorkflowDefinition } from '../graph/index';
-import { isObject } from '../graph/json';
+import type { WorkflowDefinition } from '../graph/index.js';
+import { isObject } from '../graph/json.js';
 
 export interface CodeDraft {
   readonly text: string;

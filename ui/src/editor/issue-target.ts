@@ -3,8 +3,8 @@
  * (`/actions/A/inputs`, `/actions/Scope/actions/B/runAfter`, `/actions/If/else/actions/C`,
  * `/actions/Sw/cases/x/actions/D`, `/triggers/manual/inputs`); the deepest action named wins.
  */
-import { indexActions, type WorkflowDefinition } from '../graph/index';
-import { isObject } from '../graph/json';
+import { indexActions, type WorkflowDefinition } from '../graph/index.js';
+import { isObject } from '../graph/json.js';
 
 const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 

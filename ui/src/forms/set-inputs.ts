@@ -3,8 +3,8 @@
  * (a merge patch would merge objects, and remove-then-add would move the key to the end), so an edit
  * in the panel changes nothing but the inputs.
  */
-import { indexActions, type Json, type JsonObject, type WorkflowDefinition } from '../graph/index';
-import { isObject } from '../graph/json';
+import { indexActions, type Json, type JsonObject, type WorkflowDefinition } from '../graph/index.js';
+import { isObject } from '../graph/json.js';
 
 export function withInputs(node: JsonObject, inputs: Json | undefined): JsonObject {
   const out: JsonObject = {};
