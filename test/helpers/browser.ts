@@ -32,7 +32,11 @@ export interface TestBrowser {
   /** Throws listing every console or page error seen since the start (or the last `clearErrors`). */
   assertNoErrors(): void;
   clearErrors(): void;
-  /** A PNG of the page at `docs/<name>` in the repository. */
+  /**
+   * A PNG of the page: into `docs/<name>` of the repository when SLUICE_UPDATE_SCREENSHOTS=1 (to
+   * refresh the README's pictures), otherwise into a temporary folder so test runs leave the
+   * checkout untouched.
+   */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,7 +79,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       errors.length = 0;
     },
     async screenshot(name: string) {
-      const docs = join(repoRoot(), 'docs');
+      const docs = process.env['SLUICE_UPDATE_SCREENSHOTS'] === '1' ? join(repoRoot(), 'docs') : join(tmpdir(), 'sluice-screenshots');
       mkdirSync(docs, { recursive: true });
       await page.screenshot({ path: join(docs, name) });
     },
