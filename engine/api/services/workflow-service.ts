@@ -5,7 +5,7 @@
  */
 import type { EngineService } from '../../runtime/engine-types.js';
 import type { Store, WorkflowRecord, WorkflowState } from '../../store/store.js';
-import { badRequest, notFound } from '../api-error.js';
+import { ApiError, badRequest, notFound } from '../api-error.js';
 import type { WorkflowPut } from '../parse-request.js';
 import { requireWorkflow } from './lookups.js';
 
@@ -14,8 +14,18 @@ export interface ManagementDeps {
   store: Store;
 }
 
-export async function putWorkflow(options: ManagementDeps & { name: string; put: WorkflowPut }): Promise<{ created: boolean; workflow: WorkflowRecord }> {
-  const existed = options.store.getWorkflow(options.name) !== undefined;
+/**
+ * `ifMatch` (the version the caller edited, from an `If-Match` header) makes the save conditional:
+ * when another save came first it is a 409 Conflict and nothing is saved. Without it the save is
+ * unconditional. The check and the save run in one synchronous turn, so no save slips between.
+ */
+export async function putWorkflow(options: ManagementDeps & { name: string; put: WorkflowPut; ifMatch?: number }): Promise<{ created: boolean; workflow: WorkflowRecord }> {
+  const current = options.store.getWorkflow(options.name);
+  const existed = current !== undefined;
+  if (options.ifMatch !== undefined && current?.version !== options.ifMatch) {
+    const now = current === undefined ? 'it does not exist any more' : `version ${current.version} is current`;
+    throw new ApiError(409, 'Conflict', `workflow ${options.name} was saved by someone else: ${now}, you edited version ${options.ifMatch}`);
+  }
   const result = options.engine.saveWorkflow({ name: options.name, ...options.put });
   if (!result.ok) {
     const count = result.issues.length;
