@@ -49,6 +49,8 @@ export interface PublishedPipeline {
   continueOnStepFailure: boolean;
   totalRunSteps: number;
   parameters: PipelineDefinition['parameters'];
+  /** Each step and the steps whose outputs it reads (the run graph the designer draws). */
+  steps: { name: string; dependsOn: string[] }[];
 }
 
 export interface PipelineEndpoint {
@@ -225,6 +227,10 @@ export class PipelinePublishing {
       continueOnStepFailure: row.continueOnStepFailure,
       totalRunSteps: Object.keys(row.definition.steps).length,
       parameters: row.definition.parameters ?? {},
+      steps: Object.entries(row.definition.steps).map(([name, step]) => ({
+        name,
+        dependsOn: [...new Set(Object.values(step.inputs ?? {}).flatMap((input) => ('step' in input ? [input.step] : [])))],
+      })),
     };
     if (row.description !== undefined) out.description = row.description;
     if (row.version !== undefined) out.version = row.version;

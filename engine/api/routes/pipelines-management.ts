@@ -185,6 +185,11 @@ function registerRoleRoutes(router: Router, deps: PipelinesDeps | undefined): vo
   router.post('/api/role-assignments', route(deps, (req, res, d) => sendJson(res, 201, plainValue(d.roles.assign(roleAssignment(objectBody(req)))))));
   router.get('/api/role-assignments', route(deps, (req, res, d) => sendJson(res, 200, { value: plainValue(d.roles.list(queryText(req, 'principalId'))) })));
   router.delete('/api/role-assignments', route(deps, (req, res, d) => sendJson(res, 200, { deleted: d.roles.revoke(roleAssignment(objectBody(req))) })));
+  router.get('/api/workflows/:name/identity', route(deps, (req, res, d) => {
+    if (d.principals === undefined) throw new ApiError(404, 'IdentityNotConfigured', 'Managed identity is not configured on this instance.');
+    const principal = d.principals.registerWorkflow(req.params['name'] as string);
+    sendJson(res, 200, { principalId: principal.principalId, clientId: principal.clientId, tenantId: d.principals.tenantId, type: 'SystemAssigned', workflowName: req.params['name'] as string });
+  }));
   router.post('/api/workflows/:name/identity/role-assignments', route(deps, (req, res, d) => {
     if (d.principals === undefined) throw new ApiError(404, 'IdentityNotConfigured', 'Managed identity is not configured on this instance.');
     const principal = d.principals.registerWorkflow(req.params['name'] as string);
