@@ -26,6 +26,7 @@ import {
   type RunDbRow,
   type TriggerDbRow,
 } from './sqlite-rows.js';
+import { deepFreeze } from '../../definitions/normalise.js';
 import { SqliteTriggerStates } from './sqlite-trigger-state.js';
 import { SqliteWorkflowKeys } from './sqlite-workflow-keys.js';
 import { SqliteWorkflows } from './sqlite-workflows.js';
@@ -71,6 +72,8 @@ export class SqliteStore implements Store {
   private readonly pollTx: (commit: TriggerPollCommit) => void;
   private readonly commitManyTx: (commits: readonly TransitionCommit[]) => void;
   private readonly triggerStates: SqliteTriggerStates;
+  private readonly latest = new Map<string, WorkflowRecord>();
+  private readonly keyCache = new Map<string, Buffer>();
   private readonly commitTx: (commit: TransitionCommit) => void;
   private readonly purgeTx: (before: string, limit: number) => number;
 
@@ -112,11 +115,29 @@ export class SqliteStore implements Store {
   // ---- workflows ----
 
   saveWorkflow(input: { name: string; definition: Record<string, unknown>; parameters?: Record<string, unknown>; state?: WorkflowState }): WorkflowRecord {
+    this.forget(input.name);
     return this.workflows.save(input);
   }
 
+  /**
+   * The latest version of each workflow is read on every request-trigger call and run start, so it
+   * is kept in memory; every write below goes through this store and forgets it first.
+   */
   getWorkflow(name: string, version?: number): WorkflowRecord | undefined {
-    return this.workflows.get(name, version);
+    if (version !== undefined) return this.workflows.get(name, version);
+    const key = name.toLowerCase();
+    let record = this.latest.get(key);
+    if (record === undefined) {
+      record = this.workflows.get(name);
+      // Frozen: callers share it, so a caller that wanted to change it must copy it.
+      if (record !== undefined) this.latest.set(key, deepFreeze(record));
+    }
+    return record;
+  }
+
+  private forget(name: string): void {
+    this.latest.delete(name.toLowerCase());
+    this.keyCache.delete(name.toLowerCase());
   }
 
   listWorkflows(): WorkflowRecord[] {
@@ -128,10 +149,12 @@ export class SqliteStore implements Store {
   }
 
   setWorkflowState(name: string, state: WorkflowState): WorkflowRecord | undefined {
+    this.forget(name);
     return this.workflows.setState(name, state);
   }
 
   deleteWorkflow(name: string): boolean {
+    this.forget(name);
     return this.workflows.delete(name);
   }
 
@@ -230,10 +253,15 @@ export class SqliteStore implements Store {
   // ---- access keys ----
 
   getWorkflowKey(workflowName: string): Buffer | undefined {
-    return this.keys.get(workflowName);
+    const cacheKey = workflowName.toLowerCase();
+    if (this.keyCache.has(cacheKey)) return this.keyCache.get(cacheKey);
+    const key = this.keys.get(workflowName);
+    if (key !== undefined) this.keyCache.set(cacheKey, key);
+    return key;
   }
 
   setWorkflowKey(workflowName: string, key: Buffer): boolean {
+    this.keyCache.delete(workflowName.toLowerCase());
     return this.keys.set(workflowName, key);
   }
 
