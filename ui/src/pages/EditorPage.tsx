@@ -173,6 +173,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
           <button role="tab" aria-selected={view === 'code'} className={view === 'code' ? 'active' : ''} onClick={() => setView('code')} data-testid="code-view-tab">Code view</button>
           <button role="tab" aria-selected={view === 'runs'} className={view === 'runs' ? 'active' : ''} onClick={() => setView('runs')} data-testid="runs-tab">Runs</button>
         </div>
+        <a href={`#/workflows/${encodeURIComponent(name)}/identity`} data-testid="identity-link" title="Managed identity and role assignments">Identity</a>
         <button onClick={designer.undo} disabled={!designer.canUndo} data-testid="undo" title="Undo (Ctrl+Z)">Undo</button>
         <button onClick={designer.redo} disabled={!designer.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
         <button onClick={addFromToolbar} data-testid="add-action" disabled={view !== 'designer'}>+ Add action</button>

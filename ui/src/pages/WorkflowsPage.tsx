@@ -138,6 +138,7 @@ export function WorkflowsPage() {
                 <td className="row-actions">
                   <button onClick={() => navigate(`/workflows/${encodeURIComponent(w.name)}`)}>Open</button>
                   <button onClick={() => exportJson(w)} data-testid="export">Export</button>
+                  <button onClick={() => navigate(`/workflows/${encodeURIComponent(w.name)}/identity`)} data-testid="identity">Identity</button>
                   {w.properties.state === 'Enabled' ? (
                     <button onClick={() => void act(() => setWorkflowState(w.name, 'Disabled'))} data-testid="disable">Disable</button>
                   ) : (
