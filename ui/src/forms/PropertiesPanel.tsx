@@ -1,13 +1,27 @@
 /**
- * The properties of the selected card: its name (a rename follows into runAfter and expressions),
- * its runAfter statuses, and its `inputs` as JSON. Text that does not parse stays in the editor
- * with its error (per card, while the editor is open) and is applied once it parses.
+ * The properties of the selected card: its name (a rename follows into runAfter and expressions);
+ * its inputs as a form rendered from the type's schema (`GET /api/connectors`), or as raw JSON (the
+ * "Inputs (JSON)" tab: text that does not parse stays in the editor with its error, per card, and
+ * is applied once it parses); and its settings (runAfter statuses, retry, timeout, concurrency,
+ * secure data, trigger conditions and splitOn). Every form field writes a merge patch on the node.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { cachedConnectors, cachedFunctions } from '../api/reference-client';
+import type { ConnectorType } from '../api/workflows-client';
 import { JsonEditor } from '../code/JsonEditor';
-import { indexActions, RUN_STATUSES, type DesignerChange, type Json, type JsonObject, type WorkflowDefinition } from '../graph/index';
+import { dynamicSuggestions, functionSuggestions, type FunctionInfo } from '../expressions/autocomplete';
+import { propertyKeysFor } from '../expressions/dynamic-content';
+import { ExpressionSourcesContext, type ExpressionSources } from '../expressions/expression-sources';
+import { predecessorsOf } from '../expressions/predecessors';
+import { applyMergePatch, collectActions, indexActions, RUN_STATUSES, type DesignerChange, type Json, type JsonObject, type WorkflowDefinition } from '../graph/index';
 import { isObject } from '../graph/json';
+import { SchemaForm } from './SchemaForm';
+import { inputsForm, inputsSchemaOf, patchAt } from './schema-model';
 import { setInputs } from './set-inputs';
+import { SettingsSection } from './SettingsSection';
+import './forms.css';
+
+type Tab = 'form' | 'json' | 'settings';
 
 interface Props {
   definition: WorkflowDefinition;
@@ -34,6 +48,38 @@ export function PropertiesPanel({ definition, nodeId, dispatch, onSelect, onClos
   useEffect(() => setNameText(name), [name]);
   const [parseError, setParseError] = useState<string | undefined>();
   useEffect(() => setParseError(undefined), [nodeId]);
+  const [tab, setTab] = useState<Tab>('form');
+  const [connectors, setConnectors] = useState<ConnectorType[] | undefined>();
+  const [functions, setFunctions] = useState<FunctionInfo[]>([]);
+  useEffect(() => {
+    let live = true;
+    cachedConnectors().then((c) => live && setConnectors(c), () => live && setConnectors([]));
+    cachedFunctions().then((f) => live && setFunctions(f), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const type = json && typeof json['type'] === 'string' ? json['type'] : '';
+  const entry = connectors?.find((c) => c.kind === (isTrigger ? 'trigger' : 'action') && c.type.toLowerCase() === type.toLowerCase());
+  const fields = useMemo(() => inputsForm(entry?.inputSchema), [entry]);
+  const hasRetry = useMemo(() => {
+    const schema = inputsSchemaOf(entry?.inputSchema);
+    return isObject(schema) && isObject(schema['properties']) && schema['properties']['retryPolicy'] !== undefined;
+  }, [entry]);
+
+  const sources = useMemo((): ExpressionSources => {
+    const predecessors = isTrigger ? [] : predecessorsOf(definition, name);
+    const hasTrigger = isObject(definition['triggers']) && Object.keys(definition['triggers']).length > 0;
+    const triggerSchemas: Record<string, JsonObject | undefined> = {};
+    for (const c of connectors ?? []) if (c.kind === 'trigger') triggerSchemas[c.type] = (c as ConnectorType & { outputSchema?: JsonObject }).outputSchema;
+    return {
+      functions: functionSuggestions(functions),
+      dynamic: dynamicSuggestions(hasTrigger, predecessors),
+      actions: isTrigger ? [] : predecessors.length > 0 ? predecessors : collectActions(definition).map((s) => s.name),
+      propertyKeys: (base) => propertyKeysFor(base, definition, { triggers: triggerSchemas }),
+    };
+  }, [definition, name, isTrigger, connectors, functions]);
 
   if (!json) {
     return (
@@ -76,6 +122,15 @@ export function PropertiesPanel({ definition, nodeId, dispatch, onSelect, onClos
     else setNameText(name);
   };
 
+  /** One field's edit as a merge patch on the node (a trigger is replaced whole). */
+  const write = (path: readonly string[], value: Json | undefined): void => {
+    const patch = patchAt(json, path, value);
+    if (isTrigger) {
+      const next = applyMergePatch(json, patch);
+      if (isObject(next)) dispatch([{ kind: 'setTrigger', name, trigger: next }]);
+    } else dispatch([{ kind: 'updateAction', name, patch }]);
+  };
+
   const runAfter = site && isObject(json['runAfter']) ? json['runAfter'] : undefined;
   const toggleStatus = (predecessor: string, status: string, on: boolean): void => {
     if (!runAfter) return;
@@ -107,39 +162,61 @@ export function PropertiesPanel({ definition, nodeId, dispatch, onSelect, onClos
           }}
         />
       </label>
-      {runAfter && Object.keys(runAfter).length > 0 && (
-        <fieldset className="field run-after" data-testid="run-after">
-          <legend>Run after</legend>
-          {Object.keys(runAfter).map((predecessor) => {
-            const statuses = Array.isArray(runAfter[predecessor]) ? (runAfter[predecessor] as Json[]) : [];
-            return (
-              <div key={predecessor} className="run-after-row">
-                <span className="run-after-name">{predecessor}</span>
-                {RUN_STATUSES.map((status) => {
-                  const checked = statuses.includes(status);
-                  return (
-                    <label key={status} className="check">
-                      <input
-                        type="checkbox"
-                        checked={checked}
-                        disabled={checked && statuses.length === 1}
-                        data-testid={`run-after-${predecessor}-${status}`}
-                        onChange={(e) => toggleStatus(predecessor, status, e.target.checked)}
-                      />
-                      {status}
-                    </label>
-                  );
-                })}
-              </div>
-            );
-          })}
-        </fieldset>
-      )}
-      <div className="field">
-        <span>Inputs (JSON)</span>
-        <JsonEditor value={text} onChange={onInputs} ariaLabel={`Inputs of ${name}`} testId="inputs-editor" />
-        {parseError && <p className="error" role="alert" data-testid="inputs-error">Not applied — {parseError}</p>}
+      <div className="tabs properties-tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'form'} className={tab === 'form' ? 'active' : ''} onClick={() => setTab('form')} data-testid="properties-form-tab">Parameters</button>
+        <button role="tab" aria-selected={tab === 'json'} className={tab === 'json' ? 'active' : ''} onClick={() => setTab('json')} data-testid="properties-json-tab">Inputs (JSON)</button>
+        <button role="tab" aria-selected={tab === 'settings'} className={tab === 'settings' ? 'active' : ''} onClick={() => setTab('settings')} data-testid="properties-settings-tab">Settings</button>
       </div>
+      <ExpressionSourcesContext.Provider value={sources}>
+        {tab === 'form' &&
+          (connectors === undefined ? (
+            <p>Loading the form…</p>
+          ) : fields && fields.length > 0 ? (
+            <SchemaForm key={nodeId} fields={fields} node={json} write={write} />
+          ) : (
+            <p className="hint" data-testid="no-form">No form for type '{type}': edit its inputs in the Inputs (JSON) tab.</p>
+          ))}
+        {tab === 'settings' && (
+          <>
+        {runAfter && Object.keys(runAfter).length > 0 && (
+          <fieldset className="field run-after" data-testid="run-after">
+            <legend>Run after</legend>
+            {Object.keys(runAfter).map((predecessor) => {
+              const statuses = Array.isArray(runAfter[predecessor]) ? (runAfter[predecessor] as Json[]) : [];
+              return (
+                <div key={predecessor} className="run-after-row">
+                  <span className="run-after-name">{predecessor}</span>
+                  {RUN_STATUSES.map((status) => {
+                    const checked = statuses.includes(status);
+                    return (
+                      <label key={status} className="check">
+                        <input
+                          type="checkbox"
+                          checked={checked}
+                          disabled={checked && statuses.length === 1}
+                          data-testid={`run-after-${predecessor}-${status}`}
+                          onChange={(e) => toggleStatus(predecessor, status, e.target.checked)}
+                        />
+                        {status}
+                      </label>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </fieldset>
+        )}
+            <SettingsSection key={nodeId} node={json} isTrigger={isTrigger} hasRetry={hasRetry} write={write} />
+          </>
+        )}
+      </ExpressionSourcesContext.Provider>
+      {tab === 'json' && (
+        <div className="field">
+          <span>Inputs (JSON)</span>
+          <JsonEditor value={text} onChange={onInputs} ariaLabel={`Inputs of ${name}`} testId="inputs-editor" />
+          {parseError && <p className="error" role="alert" data-testid="inputs-error">Not applied — {parseError}</p>}
+        </div>
+      )}
     </aside>
   );
 }
