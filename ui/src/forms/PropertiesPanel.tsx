@@ -91,6 +91,8 @@ export function PropertiesPanel({ definition, nodeId, dispatch, onSelect, onClos
   }
 
   const saved = pretty(json['inputs']);
+  const fieldDrafts: Record<string, string> = {};
+  for (const key of Object.keys(drafts)) if (key.startsWith(`${nodeId}#`)) fieldDrafts[key.slice(nodeId.length + 1)] = drafts[key]!;
   const text = drafts[nodeId] ?? saved;
 
   const onInputs = (typed: string): void => {
@@ -172,40 +174,47 @@ export function PropertiesPanel({ definition, nodeId, dispatch, onSelect, onClos
           (connectors === undefined ? (
             <p>Loading the form…</p>
           ) : fields && fields.length > 0 ? (
-            <SchemaForm key={nodeId} fields={fields} node={json} write={write} />
+            <SchemaForm
+              key={nodeId}
+              fields={fields}
+              node={json}
+              write={write}
+              drafts={fieldDrafts}
+              setDraft={(path, t) => setDraft(`${nodeId}#${path}`, t)}
+            />
           ) : (
             <p className="hint" data-testid="no-form">No form for type '{type}': edit its inputs in the Inputs (JSON) tab.</p>
           ))}
         {tab === 'settings' && (
           <>
-        {runAfter && Object.keys(runAfter).length > 0 && (
-          <fieldset className="field run-after" data-testid="run-after">
-            <legend>Run after</legend>
-            {Object.keys(runAfter).map((predecessor) => {
-              const statuses = Array.isArray(runAfter[predecessor]) ? (runAfter[predecessor] as Json[]) : [];
-              return (
-                <div key={predecessor} className="run-after-row">
-                  <span className="run-after-name">{predecessor}</span>
-                  {RUN_STATUSES.map((status) => {
-                    const checked = statuses.includes(status);
-                    return (
-                      <label key={status} className="check">
-                        <input
-                          type="checkbox"
-                          checked={checked}
-                          disabled={checked && statuses.length === 1}
-                          data-testid={`run-after-${predecessor}-${status}`}
-                          onChange={(e) => toggleStatus(predecessor, status, e.target.checked)}
-                        />
-                        {status}
-                      </label>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </fieldset>
-        )}
+            {runAfter && Object.keys(runAfter).length > 0 && (
+              <fieldset className="field run-after" data-testid="run-after">
+                <legend>Run after</legend>
+                {Object.keys(runAfter).map((predecessor) => {
+                  const statuses = Array.isArray(runAfter[predecessor]) ? (runAfter[predecessor] as Json[]) : [];
+                  return (
+                    <div key={predecessor} className="run-after-row">
+                      <span className="run-after-name">{predecessor}</span>
+                      {RUN_STATUSES.map((status) => {
+                        const checked = statuses.includes(status);
+                        return (
+                          <label key={status} className="check">
+                            <input
+                              type="checkbox"
+                              checked={checked}
+                              disabled={checked && statuses.length === 1}
+                              data-testid={`run-after-${predecessor}-${status}`}
+                              onChange={(e) => toggleStatus(predecessor, status, e.target.checked)}
+                            />
+                            {status}
+                          </label>
+                        );
+                      })}
+                    </div>
+                  );
+                })}
+              </fieldset>
+            )}
             <SettingsSection key={nodeId} node={json} isTrigger={isTrigger} hasRetry={hasRetry} write={write} />
           </>
         )}

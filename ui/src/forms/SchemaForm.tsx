@@ -15,22 +15,27 @@ interface Props {
   fields: readonly FieldModel[];
   node: JsonObject;
   write: (path: readonly string[], value: Json | undefined) => void;
+  /** Unparsed JSON typed in a field, per dotted path. */
+  drafts?: Readonly<Record<string, string>>;
+  setDraft?: (path: string, text: string | undefined) => void;
 }
 
-export function SchemaForm({ fields, node, write }: Props) {
+export function SchemaForm({ fields, node, write, drafts = {}, setDraft }: Props) {
   // A single whole-value field (Compose) edits `inputs` itself.
   const whole = fields.length === 1 && fields[0]!.key === 'inputs';
   return (
     <div className="schema-form" data-testid="schema-form">
       {fields.map((f) => {
         const path = whole ? ['inputs'] : ['inputs', f.key];
-        return <FieldView key={f.key} field={f} path={path} node={node} write={write} />;
+        return <FieldView key={f.key} field={f} path={path} node={node} write={write} drafts={drafts} setDraft={setDraft} />;
       })}
     </div>
   );
 }
 
-function FieldView({ field, path, node, write }: { field: FieldModel; path: readonly string[]; node: JsonObject; write: Props['write'] }) {
+type ViewProps = { field: FieldModel; path: readonly string[]; node: JsonObject; write: Props['write']; drafts: Readonly<Record<string, string>>; setDraft: Props['setDraft'] };
+
+function FieldView({ field, path, node, write, drafts, setDraft }: ViewProps) {
   const value = valueAt(node, path);
   const onChange = (v: Json | undefined): void => write(path, v);
   const id = path.join('.');
@@ -50,12 +55,12 @@ function FieldView({ field, path, node, write }: { field: FieldModel; path: read
     case 'keyValue':
       return <div className="field">{label}<KeyValueField field={field} value={value} onChange={onChange} path={id} /></div>;
     case 'json':
-      return <div className="field">{label}<JsonField field={field} value={value} onChange={onChange} path={id} /></div>;
+      return <div className="field">{label}<JsonField field={field} value={value} onChange={onChange} path={id} draft={drafts[id]} {...(setDraft ? { setDraft: (t: string | undefined) => setDraft(id, t) } : {})} /></div>;
     case 'object':
       return (
         <fieldset className="field group" data-testid={`field-${id}`}>
           <legend>{field.label}</legend>
-          {field.fields.map((f) => <FieldView key={f.key} field={f} path={[...path, f.key]} node={node} write={write} />)}
+          {field.fields.map((f) => <FieldView key={f.key} field={f} path={[...path, f.key]} node={node} write={write} drafts={drafts} setDraft={setDraft} />)}
         </fieldset>
       );
     case 'typed': {
@@ -81,7 +86,7 @@ function FieldView({ field, path, node, write }: { field: FieldModel; path: read
               onChange(next);
             }}
           />
-          {shown.map((f) => <FieldView key={f.key} field={f} path={[...path, f.key]} node={node} write={write} />)}
+          {shown.map((f) => <FieldView key={f.key} field={f} path={[...path, f.key]} node={node} write={write} drafts={drafts} setDraft={setDraft} />)}
         </fieldset>
       );
     }

@@ -4,11 +4,25 @@ import { JsonEditor } from '../../code/JsonEditor';
 import type { Json } from '../../graph/json';
 import type { FieldProps } from './field-props';
 
+interface Drafts {
+  /** Text typed here that does not parse yet, kept by the editor so a tab switch loses nothing. */
+  draft?: string | undefined;
+  setDraft?: (text: string | undefined) => void;
+}
+
 const show = (value: Json | undefined): string => (value === undefined ? '' : JSON.stringify(value, null, 2));
 
-export function JsonField({ field, value, onChange, path }: FieldProps<'json'>) {
-  const [text, setText] = useState(() => show(value));
-  const [error, setError] = useState<string | undefined>();
+export function JsonField({ field, value, onChange, path, draft, setDraft }: FieldProps<'json'> & Drafts) {
+  const [text, setText] = useState(() => draft ?? show(value));
+  const [error, setError] = useState<string | undefined>(() => {
+    if (draft === undefined) return undefined;
+    try {
+      JSON.parse(draft);
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  });
   useEffect(() => {
     let same = false;
     try {
@@ -16,7 +30,7 @@ export function JsonField({ field, value, onChange, path }: FieldProps<'json'>) 
     } catch {
       same = false;
     }
-    if (!same && !(text.trim() === '' && value === undefined)) {
+    if (!same && !(text.trim() === '' && value === undefined) && draft === undefined) {
       setText(show(value));
       setError(undefined);
     }
@@ -26,14 +40,17 @@ export function JsonField({ field, value, onChange, path }: FieldProps<'json'>) 
     setText(t);
     if (t.trim() === '') {
       setError(undefined);
+      setDraft?.(undefined);
       return onChange(undefined);
     }
     try {
       const parsed = JSON.parse(t) as Json;
       setError(undefined);
+      setDraft?.(undefined);
       onChange(parsed);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      setDraft?.(t);
     }
   };
   return (
