@@ -176,7 +176,8 @@ export class LocalPipelineRunner implements PipelineRunner {
     try {
       return readFileSync(path, 'utf8');
     } catch {
-      return undefined;
+      // The step has started but its process has not opened the log yet: nothing written so far.
+      return '';
     }
   }
 

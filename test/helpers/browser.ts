@@ -101,6 +101,7 @@ export async function startBrowserSluice(): Promise<BrowserSluice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-browser-'));
   const config = { ...defaultConfig(), dataDir, port: 0 };
   config.datastores = { ...config.datastores, workspacefilestore: { kind: 'folder', path: join(dataDir, 'files') } };
+  mkdirSync(join(dataDir, 'files'));
   let sluice: RunningSluice;
   try {
     sluice = await startSluice({ config, embeddedAzurite: false, examples: join(repoRoot(), 'definitions', 'examples') });

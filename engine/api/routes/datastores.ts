@@ -5,6 +5,8 @@
  * touched, so nothing outside a datastore's root is read or written.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
+import { SluiceError } from '../../errors.js';
+import type { Value } from '../../expressions/value.js';
 import { unsafeRelativePath } from '../../pipelines/submission.js';
 import { ApiError, badRequest } from '../api-error.js';
 import { plainValue, sendJson } from '../json-response.js';
@@ -45,7 +47,15 @@ function route(deps: PipelinesDeps | undefined, body: (req: Request, res: Respon
 
 export function registerDatastoreRoutes(router: Router, deps: PipelinesDeps | undefined): void {
   router.get('/api/datastores', route(deps, (_req, res, datastores) => {
-    const value = datastores.names().map((name) => ({ name, kind: datastores.open(name).kind, container: datastores.open(name).container }));
+    // A datastore whose connection is missing is listed with the reason, not a failure of the whole list.
+    const value = datastores.names().map((name): Value => {
+      try {
+        const store = datastores.open(name);
+        return { name, kind: store.kind, container: store.container };
+      } catch (err) {
+        return { name, error: { code: err instanceof SluiceError ? err.code : 'InternalError', message: err instanceof Error ? err.message : String(err) } };
+      }
+    });
     sendJson(res, 200, { value });
   }));
 

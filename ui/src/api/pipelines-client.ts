@@ -79,8 +79,10 @@ export interface Schedule {
 
 export interface Datastore {
   name: string;
-  kind: string;
+  kind?: string;
   container?: string;
+  /** Set when the datastore cannot be opened (its connection is not configured). */
+  error?: { code: string; message: string };
 }
 
 /** One entry of a datastore folder listing (a file, or a folder when `isDirectory`). */

@@ -21,7 +21,8 @@ export function DatastoresTab() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (store === '' && stores.value !== undefined && stores.value.length > 0) setStore(stores.value[0]!.name);
+    const usable = stores.value?.find((s) => s.error === undefined);
+    if (store === '' && usable !== undefined) setStore(usable.name);
   }, [stores.value, store]);
 
   const files = useLoad(() => (store === '' ? Promise.resolve([]) : listDatastoreFiles(store, prefix)), [store, prefix]);
@@ -57,7 +58,9 @@ export function DatastoresTab() {
             }}
           >
             {(stores.value ?? []).map((s) => (
-              <option key={s.name} value={s.name}>{s.name} ({s.kind})</option>
+              <option key={s.name} value={s.name} disabled={s.error !== undefined} title={s.error?.message}>
+                {s.name} ({s.error === undefined ? s.kind : 'unavailable'})
+              </option>
             ))}
           </select>
         </label>

@@ -119,7 +119,11 @@ export function PipelineRunPage({ runId }: { runId: string }) {
               )}
             </div>
           </div>
-          <StepLog runId={run.id} step={step.stepName} live={inProgress(step.status) || inProgress(run.status)} />
+          {step.startTime === undefined ? (
+            <p className="muted" data-testid={`step-log-${step.stepName}`}>Not started: no log yet.</p>
+          ) : (
+            <StepLog runId={run.id} step={step.stepName} live={inProgress(step.status) || inProgress(run.status)} />
+          )}
         </section>
       )}
     </div>
