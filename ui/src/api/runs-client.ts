@@ -37,6 +37,8 @@ export interface ActionResource {
     error?: ApiError;
     repetitionIndexes?: unknown[];
     retryHistory?: unknown[];
+    secureInputs?: boolean;
+    secureOutputs?: boolean;
   };
 }
 
@@ -89,4 +91,19 @@ export function getRun(workflow: string, runId: string): Promise<RunResource> {
 export async function listRunActions(workflow: string, runId: string): Promise<ActionResource[]> {
   const answer = await call<{ value: ActionResource[] }>('GET', `${wf(workflow)}/runs/${encodeURIComponent(runId)}/actions`);
   return answer.value;
+}
+
+/** Every execution of an action inside loops (`name` is `000002` or `000001-000003`). */
+export async function listRepetitions(workflow: string, runId: string, action: string): Promise<ActionResource[]> {
+  const answer = await call<{ value: ActionResource[] }>('GET', `${wf(workflow)}/runs/${encodeURIComponent(runId)}/actions/${encodeURIComponent(action)}/repetitions`);
+  return answer.value;
+}
+
+/** POST .../resubmit: a new run with the same trigger outputs. Returns the new run's id. */
+export async function resubmitRun(workflow: string, runId: string): Promise<string> {
+  return (await call<{ runId: string }>('POST', `${wf(workflow)}/runs/${encodeURIComponent(runId)}/resubmit`)).runId;
+}
+
+export function cancelRun(workflow: string, runId: string): Promise<RunResource> {
+  return call<RunResource>('POST', `${wf(workflow)}/runs/${encodeURIComponent(runId)}/cancel`);
 }

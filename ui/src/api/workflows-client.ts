@@ -38,8 +38,13 @@ export const listWorkflows = async (): Promise<WorkflowResource[]> => (await req
 
 export const getWorkflow = (name: string): Promise<WorkflowResource> => requestJson('GET', path(name));
 
-export const putWorkflow = (name: string, definition: WorkflowDefinition, parameters?: JsonObject): Promise<WorkflowResource> =>
-  requestJson('PUT', path(name), parameters === undefined ? { definition } : { definition, parameters });
+/** `ifMatch`: the version edited; a save after someone else's is then a 409 Conflict (HttpError). */
+export const putWorkflow = (name: string, definition: WorkflowDefinition, parameters?: JsonObject, ifMatch?: number): Promise<WorkflowResource> =>
+  requestJson('PUT', path(name), parameters === undefined ? { definition } : { definition, parameters }, ifMatch === undefined ? {} : { 'if-match': `"${ifMatch}"` });
+
+/** Every saved version, oldest first (`name` is the version number). */
+export const listWorkflowVersions = async (name: string): Promise<WorkflowResource[]> =>
+  (await requestJson<{ value: WorkflowResource[] }>('GET', `${path(name)}/versions`)).value;
 
 export const deleteWorkflow = (name: string): Promise<void> => requestJson('DELETE', path(name));
 

@@ -20,6 +20,7 @@ import { CanvasContext, type CanvasActions } from './canvas-context';
 import { DesignerEdge } from './DesignerEdge';
 import { nodeTypes } from './nodes/index';
 import { toFlow, type DesignerFlowNode } from './to-flow';
+import type { RunOverlay } from '../runs/run-overlay';
 
 const edgeTypes: EdgeTypes = { designer: DesignerEdge };
 const MIN_READABLE_ZOOM = 0.6;
@@ -30,8 +31,10 @@ export interface CanvasProps {
   collapsed: ReadonlySet<string>;
   /** Types with a card; others draw as unknown. Undefined until the connectors are loaded. */
   knownTypes: readonly string[] | undefined;
-  actions: Omit<CanvasActions, 'issueIds'>;
+  actions: Omit<CanvasActions, 'issueIds' | 'runStates'>;
   issueIds: ReadonlySet<string>;
+  /** A run shown over the canvas: each card coloured by its action's status. */
+  runStates?: RunOverlay;
 }
 
 export function Canvas(props: CanvasProps) {
@@ -44,7 +47,7 @@ export function Canvas(props: CanvasProps) {
 
 const nameOf = (id: string): string | undefined => (id.startsWith('action:') ? id.slice('action:'.length) : undefined);
 
-function CanvasInner({ definition, selected, collapsed, knownTypes, actions, issueIds }: CanvasProps) {
+function CanvasInner({ definition, selected, collapsed, knownTypes, actions, issueIds, runStates }: CanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const graph = useMemo(() => definitionToGraph(definition, { ...(knownTypes ? { knownTypes } : {}), collapsed }), [definition, knownTypes, collapsed]);
@@ -86,7 +89,7 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
     zoomToFit(true);
   }, [graph, zoomToFit]);
 
-  const context = useMemo<CanvasActions>(() => ({ ...actions, issueIds }), [actions, issueIds]);
+  const context = useMemo<CanvasActions>(() => ({ ...actions, issueIds, ...(runStates ? { runStates } : {}) }), [actions, issueIds, runStates]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const target = e.target as HTMLElement;

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ContainerRef } from '../graph/index';
+import type { RunOverlay } from '../runs/run-overlay';
 
 /** Where a new action goes: after a card, on an edge (after → before), or into an empty container. */
 export interface Placement {
@@ -21,6 +22,8 @@ export interface CanvasActions {
   remove(name: string): void;
   /** Node ids whose card shows a validation issue. */
   issueIds: ReadonlySet<string>;
+  /** While a run is shown over the canvas: each card's status by node id. */
+  runStates?: RunOverlay;
 }
 
 const noop = (): void => undefined;

@@ -18,6 +18,11 @@ import { IssuesList } from '../editor/IssuesList';
 import { useDesigner } from '../editor/use-designer';
 import { PropertiesPanel } from '../forms/PropertiesPanel';
 import { RunsPanel } from '../runs/RunsPanel';
+import { RunCardPanel } from '../runs/RunCardPanel';
+import { RunOverlayBar } from '../runs/RunOverlayBar';
+import { useRunOverlay } from '../runs/use-run-overlay';
+import { ConflictDialog, conflictMessage } from '../editor/ConflictDialog';
+import { VersionsPanel } from '../versions/VersionsPanel';
 import { collectActions, type WorkflowDefinition } from '../graph/index';
 import { isObject } from '../graph/json';
 import { messageOf } from './WorkflowsPage';
@@ -34,7 +39,7 @@ export function EditorPage({ name }: { name: string }) {
   return <Editor key={name} workflow={workflow} />;
 }
 
-type View = 'designer' | 'code' | 'runs';
+type View = 'designer' | 'code' | 'runs' | 'versions';
 type Picking = { kind: 'action'; placement: Placement } | { kind: 'trigger'; replace: string };
 
 function Editor({ workflow }: { workflow: WorkflowResource }) {
@@ -52,6 +57,12 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
   const [saved, setSaved] = useState<WorkflowDefinition>(workflow.properties.definition);
   const [status, setStatus] = useState<string | undefined>(`Version ${workflow.properties.version}`);
   const [saving, setSaving] = useState(false);
+  // The version this editor edits (sent as If-Match), a stale save's message, the run over the canvas.
+  const [version, setVersion] = useState(workflow.properties.version);
+  const [conflict, setConflict] = useState<string | undefined>();
+  const [openRunId, setOpenRunId] = useState<string | undefined>();
+  const [shownRunId, setShownRunId] = useState<string | undefined>();
+  const shownRun = useRunOverlay(name, shownRunId);
 
   useEffect(() => {
     listConnectors().then(setConnectors, (e: unknown) => setConnectorError(messageOf(e)));
@@ -120,19 +131,59 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
         setStatus(`Not saved: ${found.length} issue${found.length === 1 ? '' : 's'}`);
         return;
       }
-      const result = await putWorkflow(name, definition);
+      // Someone else's save is found first by its version (no failed request in the console); the
+      // If-Match still makes the server refuse a save that slips in between.
+      const current = await getWorkflow(name);
+      if (current.properties.version !== version) {
+        setConflict(conflictMessage(name, current.properties.version, version));
+        setStatus('Not saved: someone else saved first');
+        return;
+      }
+      const result = await putWorkflow(name, definition, undefined, version);
       setSaved(definition);
+      setVersion(result.properties.version);
       setIssues([]);
       setStatus(`Saved version ${result.properties.version}`);
     } catch (e) {
-      if (e instanceof HttpError && e.issues.length > 0) {
+      if (e instanceof HttpError && e.status === 409) {
+        setConflict(e.message);
+        setStatus('Not saved: someone else saved first');
+      } else if (e instanceof HttpError && e.issues.length > 0) {
         setIssues(e.issues);
         setStatus(`Not saved: ${e.issues.length} issue${e.issues.length === 1 ? '' : 's'}`);
       } else setStatus(`Not saved: ${messageOf(e)}`);
     } finally {
       setSaving(false);
     }
-  }, [name, definition]);
+  }, [name, definition, version]);
+
+  /** The conflict dialog's choices: take their version (dropping mine) or save mine over theirs. */
+  const resolveConflict = async (choice: 'theirs' | 'mine'): Promise<void> => {
+    setSaving(true);
+    try {
+      if (choice === 'theirs') {
+        const theirs = await getWorkflow(name);
+        designer.reset(theirs.properties.definition);
+        setSaved(theirs.properties.definition);
+        setVersion(theirs.properties.version);
+        setCodeDraft(undefined);
+        setInputDrafts({});
+        setIssues([]);
+        setStatus(`Reloaded version ${theirs.properties.version}`);
+      } else {
+        const result = await putWorkflow(name, definition);
+        setSaved(definition);
+        setVersion(result.properties.version);
+        setIssues([]);
+        setStatus(`Saved version ${result.properties.version} (overwrote theirs)`);
+      }
+      setConflict(undefined);
+    } catch (e) {
+      setConflict(`${messageOf(e)} — try again`);
+    } finally {
+      setSaving(false);
+    }
+  };
 
   const pickIssue = (issue: ValidationIssue): void => {
     const id = issueNodeId(definition, issue.pointer);
@@ -172,6 +223,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
           <button role="tab" aria-selected={view === 'designer'} className={view === 'designer' ? 'active' : ''} onClick={() => setView('designer')} data-testid="designer-tab">Designer</button>
           <button role="tab" aria-selected={view === 'code'} className={view === 'code' ? 'active' : ''} onClick={() => setView('code')} data-testid="code-view-tab">Code view</button>
           <button role="tab" aria-selected={view === 'runs'} className={view === 'runs' ? 'active' : ''} onClick={() => setView('runs')} data-testid="runs-tab">Runs</button>
+          <button role="tab" aria-selected={view === 'versions'} className={view === 'versions' ? 'active' : ''} onClick={() => setView('versions')} data-testid="versions-tab">Versions</button>
         </div>
         <a href={`#/workflows/${encodeURIComponent(name)}/identity`} data-testid="identity-link" title="Managed identity and role assignments">Identity</a>
         <button onClick={designer.undo} disabled={!designer.canUndo} data-testid="undo" title="Undo (Ctrl+Z)">Undo</button>
@@ -187,11 +239,23 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
         </p>
       )}
       <IssuesList issues={issues} onPick={pickIssue} onClose={() => setIssues([])} />
+      {view === 'designer' && shownRunId !== undefined && (
+        <RunOverlayBar workflowName={name} runId={shownRunId} shown={shownRun} onOpenRun={setShownRunId} onClose={() => setShownRunId(undefined)} />
+      )}
+      {view === 'runs' && openRunId !== undefined && (
+        <div className="run-overlay-bar" data-testid="run-open-bar">
+          <span>Run <span className="run-id">{openRunId}</span> is open.</span>
+          <button type="button" data-testid="run-show-on-canvas" onClick={() => { setShownRunId(openRunId); select(undefined); setView('designer'); }}>Show on canvas</button>
+        </div>
+      )}
       <div className="editor-body">
         {view === 'designer' ? (
           <>
-            <Canvas definition={definition} selected={selected} collapsed={designer.collapsed} knownTypes={knownTypes} actions={canvasActions} issueIds={issueIds} />
-            {panelOpen && selected && (
+            <Canvas definition={definition} selected={selected} collapsed={designer.collapsed} knownTypes={knownTypes} actions={canvasActions} issueIds={issueIds} {...(shownRunId !== undefined && shownRun.overlay ? { runStates: shownRun.overlay } : {})} />
+            {shownRunId !== undefined && shownRun.overlay && selected && (
+              <RunCardPanel workflowName={name} runId={shownRunId} run={shownRun.run} definition={definition} nodeId={selected} overlay={shownRun.overlay} onClose={() => select(undefined)} />
+            )}
+            {shownRunId === undefined && panelOpen && selected && (
               <PropertiesPanel
                 definition={definition}
                 nodeId={selected}
@@ -206,9 +270,16 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
         ) : view === 'code' ? (
           <CodeView definition={definition} draft={codeDraft} setDraft={setCodeDraft} apply={dispatch} />
         ) : (
-          <RunsPanel workflowName={name} triggerNames={isObject(saved['triggers']) ? Object.keys(saved['triggers']) : []} />
+          view === 'versions' ? (
+            <VersionsPanel workflowName={name} refreshKey={version} />
+          ) : (
+          <RunsPanel workflowName={name} triggerNames={isObject(saved['triggers']) ? Object.keys(saved['triggers']) : []} onOpenRun={setOpenRunId} />
+          )
         )}
       </div>
+      {conflict !== undefined && (
+        <ConflictDialog message={conflict} busy={saving} onReloadTheirs={() => void resolveConflict('theirs')} onOverwrite={() => void resolveConflict('mine')} onCancel={() => setConflict(undefined)} />
+      )}
       {picking && (
         <Catalogue kind={picking.kind} connectors={connectors} {...(connectorError ? { loadError: connectorError } : {})} onPick={pick} onClose={() => setPicking(undefined)} />
       )}

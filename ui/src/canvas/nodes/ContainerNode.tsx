@@ -4,13 +4,16 @@ import { memo } from 'react';
 import { useCanvasActions } from '../canvas-context';
 import type { DesignerFlowNode } from '../to-flow';
 import { AddAfterButton, cardClass, DeleteButton, Handles } from './CardParts';
+import { RunBadge, runAttributes } from './RunBadge';
 
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<DesignerFlowNode>) {
   const { node, empty } = data;
   const actions = useCanvasActions();
   const collapsed = node.collapsed === true;
+  const run = actions.runStates?.get(node.id);
+  const { className: runClass, ...runAttrs } = runAttributes(run, actions.runStates !== undefined);
   return (
-    <div className={`${cardClass(node, selected, actions.issueIds)}${collapsed ? ' collapsed' : ''}`} data-testid={`node-${node.data.name}`}>
+    <div className={`${cardClass(node, selected, actions.issueIds)}${collapsed ? ' collapsed' : ''}${runClass}`} {...runAttrs} data-testid={`node-${node.data.name}`}>
       <Handles />
       <div className="container-header">
         <button
@@ -28,6 +31,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
         </button>
         <span className="card-title">{node.label}</span>
         <span className="card-type">{node.type}</span>
+        <RunBadge state={run} name={node.data.name} />
       </div>
       {!collapsed && empty && node.data.body && (
         <button

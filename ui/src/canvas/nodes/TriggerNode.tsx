@@ -4,16 +4,20 @@ import { memo } from 'react';
 import { useCanvasActions } from '../canvas-context';
 import type { DesignerFlowNode } from '../to-flow';
 import { AddAfterButton, cardClass, Handles } from './CardParts';
+import { RunBadge, runAttributes } from './RunBadge';
 
 export const TriggerNode = memo(function TriggerNode({ data, selected }: NodeProps<DesignerFlowNode>) {
   const { node } = data;
   const actions = useCanvasActions();
+  const run = actions.runStates?.get(node.id);
+  const { className: runClass, ...runAttrs } = runAttributes(run, actions.runStates !== undefined);
   return (
-    <div className={cardClass(node, selected, actions.issueIds)} data-testid={`node-${node.data.name}`} title={`Trigger ${node.label} (${node.type})`}>
+    <div className={cardClass(node, selected, actions.issueIds) + runClass} {...runAttrs} data-testid={`node-${node.data.name}`} title={`Trigger ${node.label} (${node.type})`}>
       <Handles />
       <div className="card-kicker">Trigger</div>
       <div className="card-title">{node.label}</div>
       <div className="card-type">{node.type}</div>
+      <RunBadge state={run} name={node.data.name} />
       <button
       tabIndex={-1}
         className="card-change nodrag"

@@ -4,15 +4,19 @@ import { memo } from 'react';
 import { useCanvasActions } from '../canvas-context';
 import type { DesignerFlowNode } from '../to-flow';
 import { AddAfterButton, cardClass, DeleteButton, Handles } from './CardParts';
+import { RunBadge, runAttributes } from './RunBadge';
 
 export const UnknownNode = memo(function UnknownNode({ data, selected }: NodeProps<DesignerFlowNode>) {
   const { node } = data;
-  const { issueIds } = useCanvasActions();
+  const { issueIds, runStates } = useCanvasActions();
+  const run = runStates?.get(node.id);
+  const { className: runClass, ...runAttrs } = runAttributes(run, runStates !== undefined);
   return (
-    <div className={cardClass(node, selected, issueIds)} data-testid={`node-${node.data.name}`} title={`Unknown type '${node.type || '(none)'}'`}>
+    <div className={cardClass(node, selected, issueIds) + runClass} {...runAttrs} data-testid={`node-${node.data.name}`} title={`Unknown type '${node.type || '(none)'}'`}>
       <Handles />
       <div className="card-title">{node.label}</div>
       <div className="card-type">unknown: {node.type || '(no type)'}</div>
+      <RunBadge state={run} name={node.data.name} />
       <DeleteButton node={node} />
       <AddAfterButton node={node} />
     </div>
