@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { apiJson, launchBrowser, startBrowserSluice, waitForPageText, type BrowserSluice, type TestBrowser } from '../helpers/browser.js';
 
-/** A one-step Python pipeline on the folder datastore (the harness runs no Azurite): a slow log, an output, a metric. */
+/** A two-step Python pipeline on the folder datastore (the harness runs no Azurite): a slow log, an output, a metric, and a step reading that output. */
 const definition = {
   name: 'ui-live-log',
   description: 'Counts to five slowly, writes a result and logs a metric.',
@@ -15,8 +15,21 @@ const definition = {
       outputs: { result: { datastore: 'workspacefilestore', path: 'results/{run-id}/count.txt', isDirectory: false } },
       timeoutSeconds: 60,
     },
+    report: {
+      runtime: 'python',
+      script: 'report.py',
+      sourceDirectory: 'src',
+      arguments: ['--in', '${{inputs.counted}}'],
+      inputs: { counted: { step: 'count', output: 'result' } },
+      timeoutSeconds: 60,
+    },
   },
 };
+
+const report = `import sys
+path = sys.argv[sys.argv.index('--in') + 1]
+print('count was', open(path).read().strip(), flush=True)
+`;
 
 const script = `import json, os, sys, time
 out = sys.argv[sys.argv.index('--out') + 1]
@@ -40,7 +53,7 @@ describe('designer in Chromium: pipelines and identity', function () {
   before(async function () {
     sluice = await startBrowserSluice();
     browser = await launchBrowser();
-    const files = { 'src/count.py': Buffer.from(script).toString('base64') };
+    const files = { 'src/count.py': Buffer.from(script).toString('base64'), 'src/report.py': Buffer.from(report).toString('base64') };
     const published = await apiJson<{ id: string }>(sluice.url, 'POST', '/api/pipelines', { definition, files, version: '1' });
     assert.equal(published.status, 201, JSON.stringify(published.json));
     pipelineId = published.json.id;
@@ -82,8 +95,25 @@ describe('designer in Chromium: pipelines and identity', function () {
     assert.match(await page.getByTestId('step-card-count').innerText(), /Finished/);
     await waitForPageText(page, `results/${runId}/count.txt`);
     assert.match(await page.getByTestId('step-metrics').innerText(), /lines\s+5/);
+    assert.match(await page.getByTestId('step-card-report').innerText(), /Finished[\s\S]*after count/);
+    await page.getByTestId('step-card-report').click();
+    await page.getByTestId('step-log-report').filter({ hasText: 'count was 5' }).waitFor({ timeout: 5_000 });
+    await page.getByTestId('step-card-count').click();
+    await log.filter({ hasText: 'done counting' }).waitFor({ timeout: 5_000 });
     browser.assertNoErrors();
     await browser.screenshot('pipeline-run.png');
+  });
+
+  it('marks the steps a second run reused with the run they reused', async function () {
+    const { page } = browser;
+    const first = await apiJson<{ value: { id: string }[] }>(sluice.url, 'GET', `/api/pipeline-runs?pipelineId=${pipelineId}`);
+    const submitted = await apiJson<{ id: string }>(sluice.url, 'POST', '/api/pipeline-runs', { pipelineId, ExperimentName: 'ui-test' });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.json));
+    await page.goto(`${sluice.url}#/pipelines/runs/${submitted.json.id}`);
+    await page.getByTestId('pipeline-run-status').filter({ hasText: 'Finished' }).waitFor({ timeout: 30_000 });
+    const card = page.getByTestId('step-card-count');
+    await card.getByText(`reused from ${first.json.value[0]!.id.slice(0, 8)}`).waitFor({ timeout: 5_000 });
+    browser.assertNoErrors();
   });
 
   it('browses a datastore and uploads a file into it', async function () {

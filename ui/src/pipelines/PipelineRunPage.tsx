@@ -65,7 +65,8 @@ export function PipelineRunPage({ runId }: { runId: string }) {
       {run.error !== undefined && <div className="error">{run.error.code}: {run.error.message}</div>}
       {message !== undefined && <div className="error" role="alert">{message}</div>}
       <div className="step-graph" data-testid="step-graph">
-        {columns.map((column, i) => (
+        {columns.map((column, i) => [
+          i > 0 && <span className="step-arrow" key={`arrow-${i}`} aria-hidden="true">→</span>,
           <div className="step-column" key={i}>
             {column.map((name) => {
               const s = byName.get(name);
@@ -87,8 +88,8 @@ export function PipelineRunPage({ runId }: { runId: string }) {
                 </button>
               );
             })}
-          </div>
-        ))}
+          </div>,
+        ])}
       </div>
       {step !== undefined && (
         <section className="step-detail" data-testid="step-detail">
