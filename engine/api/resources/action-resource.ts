@@ -1,7 +1,7 @@
 /**
  * Action executions in the Logic Apps shape: an action `{ name, id, type: "workflows/runs/actions",
  * properties: { status, code, startTime, endTime, inputs, outputs, error, trackedProperties,
- * repetitionIndexes?, retryHistory? } }`, and a repetition (one execution inside loops)
+ * repetitionIndexes?, retryHistory?, secureInputs?, secureOutputs? } }`, and a repetition (one execution inside loops)
  * `{ name: "000002" | "000001-000003", type: "workflows/runs/actions/repetitions", ... }`.
  * Inputs and outputs are shown as the store holds them: secureData has already redacted them.
  */
@@ -50,6 +50,9 @@ function executionProperties(row: ActionRow, place: ActionPlace, earlier: readon
     trackedProperties: row.trackedProperties,
     repetitionIndexes: row.repetition.length === 0 ? undefined : repetitionIndexes(row, place.loops),
     retryHistory: retryHistory(earlier),
+    // Markers only (the values are already gone): clients say "(secured)" instead of nothing.
+    secureInputs: row.secureInputs === true ? true : undefined,
+    secureOutputs: row.secureOutputs === true ? true : undefined,
   });
 }
 
