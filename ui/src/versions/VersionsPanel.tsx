@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { listWorkflowVersions, type WorkflowResource } from '../api/workflows-client';
-import { diffStats, lineDiff } from './line-diff';
+import { diffStats, lineDiff, withContext } from './line-diff';
 import './versions.css';
 
 /** What a version's diff compares: its definition and parameters, as the API shows them. */
@@ -23,6 +23,7 @@ export function VersionsPanel({ workflowName, refreshKey }: { workflowName: stri
   const [error, setError] = useState<string | undefined>();
   const [from, setFrom] = useState<string | undefined>();
   const [to, setTo] = useState<string | undefined>();
+  const [allLines, setAllLines] = useState(false);
 
   useEffect(() => {
     let stopped = false;
@@ -50,6 +51,7 @@ export function VersionsPanel({ workflowName, refreshKey }: { workflowName: stri
   const newer = to === undefined ? undefined : byName.get(to);
   const diff = useMemo(() => (older && newer ? lineDiff(versionText(older), versionText(newer)) : []), [older, newer]);
   const stats = diffStats(diff);
+  const shown = useMemo(() => (allLines ? diff : withContext(diff, 3)), [diff, allLines]);
 
   if (error) return <section className="versions-panel"><p className="error" role="alert">{error}</p></section>;
   if (!versions) return <section className="versions-panel"><p>Loading versions…</p></section>;
@@ -90,20 +92,32 @@ export function VersionsPanel({ workflowName, refreshKey }: { workflowName: stri
         <div className="versions-toolbar">
           {choose('From', from, setFrom, 'versions-from')}
           {choose('To', to, setTo, 'versions-to')}
+          <label>
+            <input type="checkbox" checked={allLines} onChange={(e) => setAllLines(e.target.checked)} data-testid="versions-all-lines" /> All lines
+          </label>
           <span className="versions-stats" data-testid="versions-stats">
             <span className="diff-added-count">+{stats.added}</span> <span className="diff-removed-count">−{stats.removed}</span>
           </span>
         </div>
         {stats.added === 0 && stats.removed === 0 && older && newer && <p className="versions-same">No differences.</p>}
         <pre className="versions-diff" data-testid="versions-diff">
-          {diff.map((line, i) => (
+          {shown.map((line, i) =>
+            line.kind === 'skip' ? (
+              <div key={i} className="diff-line diff-skip">
+                <span className="diff-num" />
+                <span className="diff-num" />
+                <span className="diff-sign" />
+                <span className="diff-text">⋯ {line.count} unchanged line{line.count === 1 ? '' : 's'}</span>
+              </div>
+            ) : (
             <div key={i} className={`diff-line diff-${line.kind}`}>
               <span className="diff-num">{line.kind === 'added' ? '' : line.oldLine}</span>
               <span className="diff-num">{line.kind === 'removed' ? '' : line.newLine}</span>
               <span className="diff-sign">{line.kind === 'added' ? '+' : line.kind === 'removed' ? '−' : ' '}</span>
               <span className="diff-text">{line.text}</span>
             </div>
-          ))}
+            ),
+          )}
         </pre>
       </div>
     </section>

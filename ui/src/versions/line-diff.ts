@@ -71,3 +71,32 @@ export function diffStats(lines: readonly DiffLine[]): { added: number; removed:
   }
   return { added, removed };
 }
+
+/** A run of unchanged lines left out of a compact diff. */
+export interface SkippedLines {
+  readonly kind: 'skip';
+  readonly count: number;
+}
+
+/**
+ * The changed lines with `context` unchanged lines around each change; longer unchanged runs
+ * become one `skip` entry (as a unified diff shows hunks). No changes: everything is skipped.
+ */
+export function withContext(lines: readonly DiffLine[], context = 3): (DiffLine | SkippedLines)[] {
+  const keep = new Uint8Array(lines.length);
+  lines.forEach((line, i) => {
+    if (line.kind === 'same') return;
+    for (let k = Math.max(0, i - context); k <= Math.min(lines.length - 1, i + context); k++) keep[k] = 1;
+  });
+  const out: (DiffLine | SkippedLines)[] = [];
+  let skipped = 0;
+  lines.forEach((line, i) => {
+    if (keep[i]) {
+      if (skipped > 0) out.push({ kind: 'skip', count: skipped });
+      skipped = 0;
+      out.push(line);
+    } else skipped++;
+  });
+  if (skipped > 0) out.push({ kind: 'skip', count: skipped });
+  return out;
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffLines, diffStats, lineDiff, splitLines } from '../../../../ui/src/versions/line-diff.js';
+import { diffLines, diffStats, lineDiff, splitLines, withContext } from '../../../../ui/src/versions/line-diff.js';
 
 const render = (before: string, after: string): string =>
   lineDiff(before, after)
@@ -46,5 +46,14 @@ describe('ui versions: LCS line diff', function () {
     const changed = lineDiff(v1, v2).filter((l) => l.kind !== 'same');
     assert.ok(changed.some((l) => l.kind === 'removed' && l.text.includes('"inputs": 1')));
     assert.ok(changed.some((l) => l.kind === 'added' && l.text.includes('"B"')));
+  });
+
+  it('keeps a few lines of context around each change and skips the long unchanged runs', function () {
+    const before = Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n');
+    const after = before.replace('l10', 'L10');
+    const compact = withContext(lineDiff(before, after), 2);
+    const shown = compact.map((l) => (l.kind === 'skip' ? `…${l.count}` : l.kind === 'same' ? l.text : `${l.kind === 'added' ? '+' : '-'}${l.text}`));
+    assert.deepEqual(shown, ['…8', 'l8', 'l9', '-l10', '+L10', 'l11', 'l12', '…7']);
+    assert.deepEqual(withContext(lineDiff('a\nb', 'a\nb')), [{ kind: 'skip', count: 2 }]);
   });
 });
