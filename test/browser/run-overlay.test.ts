@@ -71,6 +71,8 @@ describe('designer in Chromium: a run over the canvas, and stale saves', functio
     await page.getByTestId('run-overlay-status').filter({ hasText: 'Running' }).waitFor({ timeout: 5_000 });
     await page.getByTestId('run-cancel').waitFor();
     await page.locator('[data-testid="node-Secret"][data-status="Succeeded"]').waitFor({ timeout: 5_000 });
+    // A Wait action in progress reports Waiting; the card says so until the next poll turns it green.
+    await page.locator('[data-testid="node-Pause"][data-status="Waiting"]').waitFor({ timeout: 5_000 });
     await page.locator('[data-testid="node-Pause"][data-status="Succeeded"]').waitFor({ timeout: 10_000 });
     await page.getByTestId('run-overlay-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 5_000 });
     assert.equal(await page.getByTestId('run-cancel').count(), 0);
