@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { defaultConfig } from '../../engine/config.js';
+import { defaultConfig, type SluiceConfig } from '../../engine/config.js';
 import { startSluice, type RunningSluice } from '../../engine/main.js';
 import { repoRoot } from './paths.js';
 
@@ -96,10 +96,13 @@ export interface BrowserSluice {
   stop(): Promise<void>;
 }
 
-/** Sluice on a free loopback port, its data in a temp folder, the example workflows loaded, no Azurite. */
-export async function startBrowserSluice(): Promise<BrowserSluice> {
+/**
+ * Sluice on a free loopback port, its data in a temp folder, the example workflows loaded, no
+ * embedded Azurite; `overrides` replace config entries (e.g. `connections` for a test's Azurite).
+ */
+export async function startBrowserSluice(overrides: Partial<SluiceConfig> = {}): Promise<BrowserSluice> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sluice-browser-'));
-  const config = { ...defaultConfig(), dataDir, port: 0 };
+  const config = { ...defaultConfig(), ...overrides, dataDir, port: 0 };
   config.datastores = { ...config.datastores, workspacefilestore: { kind: 'folder', path: join(dataDir, 'files') } };
   mkdirSync(join(dataDir, 'files'));
   let sluice: RunningSluice;
