@@ -26,7 +26,8 @@ const BUILT_IN_ACTIONS = new Set([
   'If', 'Switch', 'Foreach', 'Until', 'Scope', 'Terminate', 'Wait', 'Response', 'Http', 'Workflow',
 ]);
 
-const BUILT_IN_TRIGGERS = new Set(['Request', 'Recurrence', 'Http']);
+/** Sluice's own trigger types count as built in (the connector registry declares them too). */
+const BUILT_IN_TRIGGERS = new Set(['Request', 'Recurrence', 'Http', 'SluiceBlobAddedOrModified']);
 
 /** Path of the managed Azure Blob connector's "When a blob is added or modified (properties only)" (V1 and V2). */
 const BLOB_POLL_PATH = /\/triggers\/batch\/onupdatedfile$/i;

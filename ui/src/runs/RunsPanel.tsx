@@ -50,7 +50,9 @@ export function RunsPanel({ workflowName, triggerNames, onOpenRun }: RunsPanelPr
       .then((value) => {
         if (stopped) return;
         setRuns(value);
-        if (value.some((r) => isInProgress(r.properties.status))) timer = setTimeout(refresh, 1000);
+        // Every second while a run is in progress; otherwise every few seconds, so runs that a
+        // trigger starts (a blob landing, a schedule) appear without a click.
+        timer = setTimeout(refresh, value.some((r) => isInProgress(r.properties.status)) ? 1000 : 3000);
       })
       .catch((e: unknown) => {
         if (!stopped) setMessage(e instanceof Error ? e.message : String(e));
