@@ -2,8 +2,8 @@
  * The flagship browser test: the seed scenario built from an empty workflow in the designer. Azurite
  * holds the `workspace` container and the seed-score pipeline is published through the API; the rest
  * is done in Chromium — create `seed-ui`, replace its trigger with the blob trigger from the
- * catalogue (the ApiConnection azureblob shape: inputs in its Inputs (JSON) tab, splitOn in
- * Settings, a 1-second recurrence and the `$connections` parameter in the code view), add the HTTP
+ * catalogue (the ApiConnection azureblob template: its inputs, splitOn, recurrence and the
+ * `$connections` parameter come with it; the recurrence set to every second), add the HTTP
  * action with ManagedServiceIdentity posting to the pipeline endpoint (`@triggerBody()?['Name']`
  * completed with the autocomplete in a header value; the body is a JSON field, typed whole), save,
  * grant the identity, then open the run a blob upload starts and the HTTP action's outputs. The
@@ -108,22 +108,19 @@ describe('designer in Chromium: the seed scenario built from an empty workflow',
     await page.keyboard.press('Enter');
     await page.getByTestId('properties-panel').waitFor();
 
-    // Its inputs are the Logic Apps blob connector's (as the designer writes them for the
-    // `workspace` container), typed in the trigger's Inputs (JSON) tab; splitOn in its Settings.
-    await page.getByTestId('properties-json-tab').click();
-    await page.getByTestId('inputs-editor').locator('.cm-content').click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(JSON.stringify(TRIGGER_INPUTS, null, 2));
-    assert.equal(await page.getByTestId('inputs-error').count(), 0);
+    // The catalogue's template is the Logic Apps blob connector's trigger as the designer writes it
+    // for the `workspace` container (inputs, a one-minute recurrence, splitOn), and picking it
+    // declared the `$connections` parameter it names.
     await page.getByTestId('properties-settings-tab').click();
-    await page.getByTestId('setting-split-on').fill('@triggerBody()');
-
-    // The panel has no recurrence field, and `$connections` is a definition parameter: the code
-    // view takes both, and the canvas keeps them.
+    assert.equal(await page.getByTestId('setting-split-on').inputValue(), '@triggerBody()');
     await page.getByTestId('code-view-tab').click();
-    await replaceInCodeMirror(page, '"contentVersion": "1.0.0.0"', '"contentVersion": "1.0.0.0",\n"parameters": { "$connections": { "type": "Object", "defaultValue": {} } }');
-    await replaceInCodeMirror(page, `"type": "${TRIGGER}"`, `"type": "${TRIGGER}",\n"recurrence": { "frequency": "Second", "interval": 1 }`);
-    assert.match(await codeMirrorText(page), /"recurrence": \{ "frequency": "Second", "interval": 1 \}/);
+    const code = JSON.parse(await codeMirrorText(page)) as { parameters: Record<string, unknown>; triggers: Record<string, Record<string, unknown>> };
+    assert.deepEqual(code.parameters['$connections'], { type: 'Object', defaultValue: {} });
+    assert.deepEqual(code.triggers[TRIGGER]!['inputs'], TRIGGER_INPUTS);
+    assert.deepEqual(code.triggers[TRIGGER]!['recurrence'], { frequency: 'Minute', interval: 1 });
+    // Every second, so the test need not wait a minute for the blob.
+    await replaceInCodeMirror(page, '"frequency": "Minute"', '"frequency": "Second"');
+    assert.match(await codeMirrorText(page), /"frequency": "Second"/);
     await page.getByTestId('designer-tab').click();
 
     // The HTTP action after the trigger, from the catalogue.

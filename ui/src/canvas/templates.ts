@@ -21,9 +21,30 @@ const ACTIONS: Record<string, () => JsonObject> = {
   terminate: () => ({ inputs: { runStatus: 'Succeeded' } }),
 };
 
+const EVERY_MINUTE = (): JsonObject => ({ frequency: 'Minute', interval: 1 });
+
 const TRIGGERS: Record<string, () => JsonObject> = {
   request: () => ({ kind: 'Http', inputs: { schema: {} } }),
-  recurrence: () => ({ recurrence: { frequency: 'Minute', interval: 1 } }),
+  recurrence: () => ({ recurrence: EVERY_MINUTE() }),
+  sluiceblobaddedormodified: () => ({
+    inputs: { connection: 'azureblob', container: 'workspace', maxFileCount: 10 },
+    recurrence: EVERY_MINUTE(),
+    splitOn: '@triggerBody()',
+  }),
+};
+
+/** Managed-connector triggers (`ApiConnection`), by their connector name. */
+const API_CONNECTION_TRIGGERS: Record<string, () => JsonObject> = {
+  azureblob: () => ({
+    inputs: {
+      host: { connection: { name: "@parameters('$connections')['azureblob']['connectionId']" } },
+      method: 'get',
+      path: "/v2/datasets/@{encodeURIComponent(encodeURIComponent('AccountNameFromSettings'))}/triggers/batch/onupdatedfile",
+      queries: { folderId: '/workspace', maxFileCount: 10 },
+    },
+    recurrence: EVERY_MINUTE(),
+    splitOn: '@triggerBody()',
+  }),
 };
 
 export function newAction(type: string): JsonObject {
@@ -31,9 +52,23 @@ export function newAction(type: string): JsonObject {
   return { type, ...extra, runAfter: {} };
 }
 
-export function newTrigger(type: string): JsonObject {
-  const extra = TRIGGERS[type.toLowerCase()]?.() ?? { inputs: {} };
+/** `connector` names the managed connector of an `ApiConnection` trigger (e.g. `azureblob`). */
+export function newTrigger(type: string, connector?: string): JsonObject {
+  const managed = type.toLowerCase() === 'apiconnection' && connector !== undefined ? API_CONNECTION_TRIGGERS[connector.toLowerCase()] : undefined;
+  const extra = managed?.() ?? TRIGGERS[type.toLowerCase()]?.() ?? { inputs: {} };
   return { type, ...extra };
+}
+
+/** Whether a new node names `$connections` (a managed connector), so the definition must declare it. */
+export function needsConnectionsParameter(node: JsonObject): boolean {
+  return JSON.stringify(node).includes("parameters('$connections')");
+}
+
+/** The definition with a `$connections` parameter declared (itself when it already has one). */
+export function withConnectionsParameter(definition: WorkflowDefinition): WorkflowDefinition {
+  const parameters = isObjectJson(definition['parameters']) ? definition['parameters'] : {};
+  if (Object.prototype.hasOwnProperty.call(parameters, '$connections')) return definition;
+  return { ...definition, parameters: { ...parameters, $connections: { type: 'Object', defaultValue: {} } } };
 }
 
 /** `Compose`, then `Compose_2`, `Compose_3`… whichever is free in the whole definition. */

@@ -10,7 +10,7 @@ import { getWorkflow, listConnectors, putWorkflow, validateDefinition, type Conn
 import { Canvas } from '../canvas/Canvas';
 import type { Placement } from '../canvas/canvas-context';
 import { Catalogue } from '../canvas/Catalogue';
-import { freshName, newAction, newTrigger } from '../canvas/templates';
+import { freshName, needsConnectionsParameter, newAction, newTrigger, withConnectionsParameter } from '../canvas/templates';
 import { CodeView } from '../code/CodeView';
 import type { CodeDraft } from '../code/code-draft';
 import { issueNodeId } from '../editor/issue-target';
@@ -23,7 +23,7 @@ import { RunOverlayBar } from '../runs/RunOverlayBar';
 import { useRunOverlay } from '../runs/use-run-overlay';
 import { ConflictDialog, conflictMessage } from '../editor/ConflictDialog';
 import { VersionsPanel } from '../versions/VersionsPanel';
-import { collectActions, type WorkflowDefinition } from '../graph/index';
+import { collectActions, type DesignerChange, type WorkflowDefinition } from '../graph/index';
 import { isObject } from '../graph/json';
 import { messageOf } from './WorkflowsPage';
 
@@ -104,7 +104,10 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       }
     } else {
       const triggerName = connector.type === 'Request' ? 'manual' : freshName(definition, connector.type);
-      const ok = dispatch([{ kind: 'setTrigger', name: picking.replace, trigger: null }, { kind: 'setTrigger', name: triggerName, trigger: newTrigger(connector.type) }]);
+      const trigger = newTrigger(connector.type, connector.connector);
+      // A managed connector's trigger names `$connections`: declare it when the definition lacks it.
+      const declare: DesignerChange[] = needsConnectionsParameter(trigger) && withConnectionsParameter(definition) !== definition ? [{ kind: 'replaceDefinition', definition: withConnectionsParameter(definition) }] : [];
+      const ok = dispatch([...declare, { kind: 'setTrigger', name: picking.replace, trigger: null }, { kind: 'setTrigger', name: triggerName, trigger }]);
       if (ok) select(`trigger:${triggerName}`);
     }
     setPicking(undefined);
