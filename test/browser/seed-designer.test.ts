@@ -3,7 +3,7 @@
  * holds the `workspace` container and the seed-score pipeline is published through the API; the rest
  * is done in Chromium — create `seed-ui`, replace its trigger with the blob trigger from the
  * catalogue (the ApiConnection azureblob template: its inputs, splitOn, recurrence and the
- * `$connections` parameter come with it; the recurrence set to every second), add the HTTP
+ * `$connections` parameter come with it; its Recurrence settings make it every second), add the HTTP
  * action with ManagedServiceIdentity posting to the pipeline endpoint (`@triggerBody()?['Name']`
  * completed with the autocomplete in a header value; the body is a JSON field, typed whole), save,
  * grant the identity, then open the run a blob upload starts and the HTTP action's outputs. The
@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { startAzurite, type Azurite } from '../helpers/azurite.js';
 import { apiJson, launchBrowser, startBrowserSluice, type BrowserSluice, type TestBrowser } from '../helpers/browser.js';
-import { codeMirrorText, replaceInCodeMirror } from '../helpers/codemirror.js';
+import { codeMirrorText } from '../helpers/codemirror.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const NAME = 'seed-ui';
@@ -118,8 +118,15 @@ describe('designer in Chromium: the seed scenario built from an empty workflow',
     assert.deepEqual(code.parameters['$connections'], { type: 'Object', defaultValue: {} });
     assert.deepEqual(code.triggers[TRIGGER]!['inputs'], TRIGGER_INPUTS);
     assert.deepEqual(code.triggers[TRIGGER]!['recurrence'], { frequency: 'Minute', interval: 1 });
-    // Every second, so the test need not wait a minute for the blob.
-    await replaceInCodeMirror(page, '"frequency": "Minute"', '"frequency": "Second"');
+    await page.getByTestId('designer-tab').click();
+
+    // Every second (the trigger's Recurrence settings), so the test need not wait a minute for the blob.
+    await page.getByTestId(`node-${TRIGGER}`).click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('properties-settings-tab').click();
+    assert.equal(await page.getByTestId('recurrence-interval').inputValue(), '1');
+    await page.getByTestId('recurrence-frequency').selectOption('Second');
+    await page.getByTestId('code-view-tab').click();
     assert.match(await codeMirrorText(page), /"frequency": "Second"/);
     await page.getByTestId('designer-tab').click();
 

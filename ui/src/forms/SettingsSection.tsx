@@ -1,10 +1,11 @@
 /**
  * Settings of the selected card: retry policy, timeout, Foreach concurrency and Sequential, secure
- * inputs/outputs, and for a trigger its conditions and splitOn. Each control writes one path of the
+ * inputs/outputs, and for a trigger its recurrence (when it has one), conditions and splitOn. Each control writes one path of the
  * node (a merge patch), like the inputs form.
  */
 import { ExpressionInput } from '../expressions/ExpressionInput';
 import { isObject, type Json, type JsonObject } from '../graph/json';
+import { RecurrenceSection, recurrenceOf } from './RecurrenceSection';
 import { textOf, valueAt, valueOfText } from './schema-model';
 
 interface Props {
@@ -27,6 +28,7 @@ export function SettingsSection({ node, isTrigger, hasRetry, write }: Props) {
     const next = ['inputs', 'outputs'].filter((s) => (s === which ? on : secured.includes(s)));
     write(['runtimeConfiguration', 'secureData'], next.length === 0 ? undefined : { properties: next });
   };
+  const recurrence = recurrenceOf(node);
   const conditions = Array.isArray(node['conditions']) ? node['conditions'] : [];
   const conditionTexts = conditions.map((c) => (isObject(c) ? textOf(c['expression']) : textOf(c)));
   const setConditions = (texts: string[]): void =>
@@ -90,6 +92,7 @@ export function SettingsSection({ node, isTrigger, hasRetry, write }: Props) {
       </fieldset>
       {isTrigger && (
         <>
+          {recurrence && <RecurrenceSection recurrence={recurrence} write={write} />}
           <fieldset className="field group" data-testid="trigger-conditions">
             <legend>Trigger conditions</legend>
             {conditionTexts.map((t, i) => (
