@@ -2,7 +2,8 @@
  * The canvas: `definitionToGraph` + `layoutGraph` drawn with @xyflow/react. Nothing on it is
  * dragged or connected by hand; every edit goes back to the editor as a `DesignerChange`, and the
  * canvas redraws from the new definition. Keyboard: Tab walks the cards (trigger first), Enter opens
- * the properties panel, Delete removes the focused or selected action, `+` or `a` adds after it.
+ * the properties panel, Delete removes the focused or selected action, `+` or `a` adds after it,
+ * `m` opens its "Move to…" menu.
  */
 import {
   applyNodeChanges,
@@ -105,6 +106,11 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
       if (!node || (node.kind !== 'action' && node.kind !== 'container' && node.kind !== 'unknown' && node.kind !== 'trigger')) return;
       e.preventDefault();
       actions.addAction(node.kind === 'trigger' ? { container: { kind: 'root' } } : { container: node.data.container ?? { kind: 'root' }, after: node.data.name });
+    } else if (e.key === 'm' || e.key === 'M') {
+      const name = nameOf(id);
+      if (name === undefined) return;
+      e.preventDefault();
+      actions.move(name);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       const name = nameOf(id);
       if (name === undefined) return;

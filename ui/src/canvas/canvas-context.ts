@@ -20,6 +20,8 @@ export interface CanvasActions {
   replaceTrigger(name: string): void;
   toggleCollapsed(name: string): void;
   remove(name: string): void;
+  /** Opens the "Move to…" menu for an action. */
+  move(name: string): void;
   /** Node ids whose card shows a validation issue. */
   issueIds: ReadonlySet<string>;
   /** While a run is shown over the canvas: each card's status by node id. */
@@ -35,6 +37,7 @@ export const CanvasContext = createContext<CanvasActions>({
   replaceTrigger: noop,
   toggleCollapsed: noop,
   remove: noop,
+  move: noop,
   issueIds: new Set(),
 });
 

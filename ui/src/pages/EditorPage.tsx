@@ -10,6 +10,7 @@ import { getWorkflow, listConnectors, putWorkflow, validateDefinition, type Conn
 import { Canvas } from '../canvas/Canvas';
 import type { Placement } from '../canvas/canvas-context';
 import { Catalogue } from '../canvas/Catalogue';
+import { MoveMenu, type MoveTarget } from '../canvas/MoveMenu';
 import { freshName, needsConnectionsParameter, newAction, newTrigger, withConnectionsParameter } from '../canvas/templates';
 import { CodeView } from '../code/CodeView';
 import type { CodeDraft } from '../code/code-draft';
@@ -53,6 +54,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
   const [connectors, setConnectors] = useState<ConnectorType[] | undefined>();
   const [connectorError, setConnectorError] = useState<string | undefined>();
   const [picking, setPicking] = useState<Picking | undefined>();
+  const [moving, setMoving] = useState<string | undefined>();
   const [issues, setIssues] = useState<readonly ValidationIssue[]>([]);
   const [saved, setSaved] = useState<WorkflowDefinition>(workflow.properties.definition);
   const [status, setStatus] = useState<string | undefined>(`Version ${workflow.properties.version}`);
@@ -83,6 +85,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       addAction: (placement: Placement) => setPicking({ kind: 'action', placement }),
       replaceTrigger: (trigger: string) => setPicking({ kind: 'trigger', replace: trigger }),
       toggleCollapsed: designer.toggleCollapsed,
+      move: (action: string) => setMoving(action),
       remove: (action: string) => {
         if (dispatch([{ kind: 'deleteAction', name: action }]) !== undefined && selected === `action:${action}`) {
           select(undefined);
@@ -111,6 +114,13 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       if (ok) select(`trigger:${triggerName}`);
     }
     setPicking(undefined);
+  };
+
+  const moveTo = (target: MoveTarget): void => {
+    if (moving === undefined) return;
+    dispatch([{ kind: 'moveAction', name: moving, container: target.container, ...(target.after !== undefined ? { after: target.after } : {}) }]);
+    select(`action:${moving}`);
+    setMoving(undefined);
   };
 
   /** The toolbar's add button: after the selected action, else after the last top-level action. */
@@ -283,6 +293,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       {conflict !== undefined && (
         <ConflictDialog message={conflict} busy={saving} onReloadTheirs={() => void resolveConflict('theirs')} onOverwrite={() => void resolveConflict('mine')} onCancel={() => setConflict(undefined)} />
       )}
+      {moving !== undefined && <MoveMenu definition={definition} name={moving} onMove={moveTo} onClose={() => setMoving(undefined)} />}
       {picking && (
         <Catalogue kind={picking.kind} connectors={connectors} {...(connectorError ? { loadError: connectorError } : {})} onPick={pick} onClose={() => setPicking(undefined)} />
       )}

@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useCanvasActions } from '../canvas-context';
 import type { DesignerFlowNode } from '../to-flow';
-import { AddAfterButton, cardClass, DeleteButton, Handles } from './CardParts';
+import { AddAfterButton, cardClass, DeleteButton, Handles, MoveButton } from './CardParts';
 import { RunBadge, runAttributes } from './RunBadge';
 
 export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps<DesignerFlowNode>) {
@@ -17,6 +17,7 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
       <div className="card-title">{node.label}</div>
       <div className="card-type">{node.type}</div>
       <RunBadge state={run} name={node.data.name} />
+      <MoveButton node={node} />
       <DeleteButton node={node} />
       <AddAfterButton node={node} />
     </div>

@@ -57,6 +57,27 @@ export function DeleteButton({ node }: { node: GraphNode }) {
   );
 }
 
+export function MoveButton({ node }: { node: GraphNode }) {
+  const actions = useCanvasActions();
+  return (
+    <button
+      tabIndex={-1}
+      className="card-delete card-move nodrag"
+      title={`Move ${node.label} to… (M)`}
+      aria-label={`Move ${node.label} to…`}
+      aria-haspopup="menu"
+      data-testid={`move-${node.data.name}`}
+      onMouseDown={stop}
+      onClick={(e) => {
+        e.stopPropagation();
+        actions.move(node.data.name);
+      }}
+    >
+      ⇄
+    </button>
+  );
+}
+
 export function cardClass(node: GraphNode, selected: boolean, issueIds: ReadonlySet<string>): string {
   return ['card', `card-${node.kind}`, selected ? 'selected' : '', issueIds.has(node.id) ? 'has-issue' : ''].filter(Boolean).join(' ');
 }

@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useCanvasActions } from '../canvas-context';
 import type { DesignerFlowNode } from '../to-flow';
-import { AddAfterButton, cardClass, DeleteButton, Handles } from './CardParts';
+import { AddAfterButton, cardClass, DeleteButton, Handles, MoveButton } from './CardParts';
 import { RunBadge, runAttributes } from './RunBadge';
 
 export const ContainerNode = memo(function ContainerNode({ data, selected }: NodeProps<DesignerFlowNode>) {
@@ -46,6 +46,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
           + Add an action
         </button>
       )}
+      <MoveButton node={node} />
       <DeleteButton node={node} />
       <AddAfterButton node={node} />
     </div>
