@@ -51,6 +51,13 @@ describe('designer in Chromium: a run over the canvas, and stale saves', functio
     }
     assert.match(await page.getByTestId('run-badge-Answer').innerText(), /Succeeded/);
 
+    // Editing is off while the run is shown: no delete, add or move buttons, and Delete does nothing.
+    await page.locator('.react-flow__node[data-id="action:Answer"]').focus();
+    await page.keyboard.press('Delete');
+    const controls = async (): Promise<number[]> =>
+      Promise.all(['delete-Answer', 'add-after-Answer', 'move-Answer', 'node-Answer'].map((id) => page.getByTestId(id).count()));
+    assert.deepEqual(await controls(), [0, 0, 0, 1]);
+
     await page.getByTestId('node-Answer').click();
     await page.getByTestId('run-card-panel').waitFor();
     assert.equal(await page.getByTestId('run-card-status').innerText(), 'Succeeded');
@@ -59,6 +66,7 @@ describe('designer in Chromium: a run over the canvas, and stale saves', functio
 
     await page.getByTestId('run-overlay-close').click();
     assert.equal(await page.getByTestId('node-Answer').getAttribute('data-status'), null);
+    assert.deepEqual(await controls(), [1, 1, 1, 1], 'Back to editing turns editing on again');
     browser.assertNoErrors();
   });
 

@@ -32,10 +32,12 @@ export interface CanvasProps {
   collapsed: ReadonlySet<string>;
   /** Types with a card; others draw as unknown. Undefined until the connectors are loaded. */
   knownTypes: readonly string[] | undefined;
-  actions: Omit<CanvasActions, 'issueIds' | 'runStates'>;
+  actions: Omit<CanvasActions, 'issueIds' | 'runStates' | 'readOnly'>;
   issueIds: ReadonlySet<string>;
   /** A run shown over the canvas: each card coloured by its action's status. */
   runStates?: RunOverlay;
+  /** Editing is off (a run is shown): cards open and select, nothing is added, deleted or moved. */
+  readOnly?: boolean;
 }
 
 export function Canvas(props: CanvasProps) {
@@ -48,7 +50,7 @@ export function Canvas(props: CanvasProps) {
 
 const nameOf = (id: string): string | undefined => (id.startsWith('action:') ? id.slice('action:'.length) : undefined);
 
-function CanvasInner({ definition, selected, collapsed, knownTypes, actions, issueIds, runStates }: CanvasProps) {
+function CanvasInner({ definition, selected, collapsed, knownTypes, actions, issueIds, runStates, readOnly = false }: CanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const graph = useMemo(() => definitionToGraph(definition, { ...(knownTypes ? { knownTypes } : {}), collapsed }), [definition, knownTypes, collapsed]);
@@ -90,7 +92,7 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
     zoomToFit(true);
   }, [graph, zoomToFit]);
 
-  const context = useMemo<CanvasActions>(() => ({ ...actions, issueIds, ...(runStates ? { runStates } : {}) }), [actions, issueIds, runStates]);
+  const context = useMemo<CanvasActions>(() => ({ ...actions, issueIds, readOnly, ...(runStates ? { runStates } : {}) }), [actions, issueIds, runStates, readOnly]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const target = e.target as HTMLElement;
@@ -101,6 +103,8 @@ function CanvasInner({ definition, selected, collapsed, knownTypes, actions, iss
     if (e.key === 'Enter') {
       e.preventDefault();
       actions.open(id);
+    } else if (readOnly) {
+      return;
     } else if (e.key === '+' || e.key === 'a') {
       const node = graph.nodes.find((n) => n.id === id);
       if (!node || (node.kind !== 'action' && node.kind !== 'container' && node.kind !== 'unknown' && node.kind !== 'trigger')) return;

@@ -13,7 +13,7 @@ export const DesignerEdge = memo(function DesignerEdge(props: EdgeProps<Designer
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8 });
   const label = data?.label;
   const conditional = label !== undefined;
-  const canInsert = data !== undefined && data.targetName !== undefined && data.container !== undefined;
+  const canInsert = !actions.readOnly && data !== undefined && data.targetName !== undefined && data.container !== undefined;
   const insert = (): void => {
     if (!data || data.targetName === undefined || data.container === undefined) return;
     actions.addAction(data.fromTrigger || data.sourceName === undefined ? { container: data.container, before: data.targetName } : { container: data.container, after: data.sourceName, before: data.targetName });

@@ -24,6 +24,8 @@ export interface CanvasActions {
   move(name: string): void;
   /** Node ids whose card shows a validation issue. */
   issueIds: ReadonlySet<string>;
+  /** While a run is shown over the canvas editing is off: no add, delete, move or replace. */
+  readOnly?: boolean;
   /** While a run is shown over the canvas: each card's status by node id. */
   runStates?: RunOverlay;
 }

@@ -211,7 +211,9 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, .cm-editor')) return;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z') {
+      if (mod && shownRunId !== undefined && ['z', 'y'].includes(e.key.toLowerCase())) {
+        e.preventDefault(); // a run is shown over the canvas: editing is off
+      } else if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         if (e.shiftKey) designer.redo();
         else designer.undo();
@@ -225,7 +227,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [designer, save]);
+  }, [designer, save, shownRunId]);
 
   return (
     <main className="editor" data-testid="editor">
@@ -239,9 +241,9 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
           <button role="tab" aria-selected={view === 'versions'} className={view === 'versions' ? 'active' : ''} onClick={() => setView('versions')} data-testid="versions-tab">Versions</button>
         </div>
         <a href={`#/workflows/${encodeURIComponent(name)}/identity`} data-testid="identity-link" title="Managed identity and role assignments">Identity</a>
-        <button onClick={designer.undo} disabled={!designer.canUndo} data-testid="undo" title="Undo (Ctrl+Z)">Undo</button>
-        <button onClick={designer.redo} disabled={!designer.canRedo} data-testid="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button onClick={addFromToolbar} data-testid="add-action" disabled={view !== 'designer'}>+ Add action</button>
+        <button onClick={designer.undo} disabled={!designer.canUndo || shownRunId !== undefined} data-testid="undo" title="Undo (Ctrl+Z)">Undo</button>
+        <button onClick={designer.redo} disabled={!designer.canRedo || shownRunId !== undefined} data-testid="redo" title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button onClick={addFromToolbar} data-testid="add-action" disabled={view !== 'designer' || shownRunId !== undefined}>+ Add action</button>
         <span className="spacer" />
         <span className="save-status" data-testid="save-status">{dirty ? 'Unsaved changes · ' : ''}{status}</span>
         <button className="primary" onClick={() => void save()} disabled={saving} data-testid="save">Save</button>
@@ -264,7 +266,7 @@ function Editor({ workflow }: { workflow: WorkflowResource }) {
       <div className="editor-body">
         {view === 'designer' ? (
           <>
-            <Canvas definition={definition} selected={selected} collapsed={designer.collapsed} knownTypes={knownTypes} actions={canvasActions} issueIds={issueIds} {...(shownRunId !== undefined && shownRun.overlay ? { runStates: shownRun.overlay } : {})} />
+            <Canvas definition={definition} selected={selected} collapsed={designer.collapsed} knownTypes={knownTypes} actions={canvasActions} issueIds={issueIds} readOnly={shownRunId !== undefined} {...(shownRunId !== undefined && shownRun.overlay ? { runStates: shownRun.overlay } : {})} />
             {shownRunId !== undefined && shownRun.overlay && selected && (
               <RunCardPanel workflowName={name} runId={shownRunId} run={shownRun.run} definition={definition} nodeId={selected} overlay={shownRun.overlay} onClose={() => select(undefined)} />
             )}

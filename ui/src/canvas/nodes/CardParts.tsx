@@ -19,6 +19,7 @@ export function AddAfterButton({ node }: { node: GraphNode }) {
   const actions = useCanvasActions();
   const container = node.data.container ?? { kind: 'root' as const };
   const isTrigger = node.kind === 'trigger';
+  if (actions.readOnly) return null;
   return (
     <button
       tabIndex={-1}
@@ -39,6 +40,7 @@ export function AddAfterButton({ node }: { node: GraphNode }) {
 
 export function DeleteButton({ node }: { node: GraphNode }) {
   const actions = useCanvasActions();
+  if (actions.readOnly) return null;
   return (
     <button
       tabIndex={-1}
@@ -59,6 +61,7 @@ export function DeleteButton({ node }: { node: GraphNode }) {
 
 export function MoveButton({ node }: { node: GraphNode }) {
   const actions = useCanvasActions();
+  if (actions.readOnly) return null;
   return (
     <button
       tabIndex={-1}

@@ -33,7 +33,7 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
         <span className="card-type">{node.type}</span>
         <RunBadge state={run} name={node.data.name} />
       </div>
-      {!collapsed && empty && node.data.body && (
+      {!collapsed && empty && node.data.body && !actions.readOnly && (
         <button
       tabIndex={-1}
           className="add-inside nodrag"

@@ -11,7 +11,7 @@ export const LaneNode = memo(function LaneNode({ data }: NodeProps<DesignerFlowN
   return (
     <div className="lane" data-testid={`lane-${node.data.name}-${node.label}`}>
       <div className="lane-label">{node.label}</div>
-      {empty && container && (
+      {empty && container && !actions.readOnly && (
         <button
       tabIndex={-1}
           className="add-inside nodrag"

@@ -18,7 +18,7 @@ export const TriggerNode = memo(function TriggerNode({ data, selected }: NodePro
       <div className="card-title">{node.label}</div>
       <div className="card-type">{node.type}</div>
       <RunBadge state={run} name={node.data.name} />
-      <button
+      {!actions.readOnly && <button
       tabIndex={-1}
         className="card-change nodrag"
         data-testid="change-trigger"
@@ -29,7 +29,7 @@ export const TriggerNode = memo(function TriggerNode({ data, selected }: NodePro
         }}
       >
         ⇄
-      </button>
+      </button>}
       <AddAfterButton node={node} />
     </div>
   );
