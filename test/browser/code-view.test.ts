@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { launchBrowser, openWorkflow, pageHasText, startBrowserSluice, waitForPageText, type BrowserSluice, type TestBrowser } from '../helpers/browser.js';
+import { browserSession, openWorkflow, pageHasText, waitForPageText } from '../helpers/browser.js';
 import { codeMirrorText, replaceInCodeMirror } from '../helpers/codemirror.js';
 
 describe('designer in Chromium: code view round trip', function () {
   this.timeout(60_000);
-  let sluice: BrowserSluice;
-  let browser: TestBrowser;
-
-  before(async function () {
-    sluice = await startBrowserSluice();
-    browser = await launchBrowser();
-  });
-
-  after(async function () {
-    await browser?.close();
-    await sluice?.stop();
-  });
+  const session = browserSession();
 
   it('keeps a Compose input typed in the code view through designer → code switches', async function () {
-    const { page } = browser;
-    await openWorkflow(page, sluice.url, 'large-orders-jsonpath');
+    const { page } = session.browser;
+    await openWorkflow(page, session.sluice.url, 'large-orders-jsonpath');
     await page.getByTestId('code-view-tab').click();
     const before = await codeMirrorText(page);
     assert.match(before, /\$\.lines\[\*\]\.amount/);
@@ -36,6 +25,6 @@ describe('designer in Chromium: code view round trip', function () {
 
     await page.getByTestId('code-view-tab').click();
     assert.equal(await codeMirrorText(page), edited, 'the code view shows exactly what was typed');
-    browser.assertNoErrors();
+    session.browser.assertNoErrors();
   });
 });

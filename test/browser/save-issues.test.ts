@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { launchBrowser, openWorkflow, startBrowserSluice, type BrowserSluice, type TestBrowser } from '../helpers/browser.js';
+import { browserSession, openWorkflow } from '../helpers/browser.js';
 import { replaceInCodeMirror } from '../helpers/codemirror.js';
 
 describe('designer in Chromium: validation issues on save', function () {
   this.timeout(60_000);
-  let sluice: BrowserSluice;
-  let browser: TestBrowser;
-
-  before(async function () {
-    sluice = await startBrowserSluice();
-    browser = await launchBrowser();
-  });
-
-  after(async function () {
-    await browser?.close();
-    await sluice?.stop();
-  });
+  const session = browserSession();
 
   it('lists a bad runAfter with its pointer; clicking the issue selects the card', async function () {
-    const { page } = browser;
-    await openWorkflow(page, sluice.url, 'large-orders-jsonpath');
+    const { page } = session.browser;
+    await openWorkflow(page, session.sluice.url, 'large-orders-jsonpath');
     await page.getByTestId('code-view-tab').click();
     await replaceInCodeMirror(page, '"Line_totals"', '"Nope"', '"runAfter"');
     await page.getByTestId('save').click();
@@ -34,6 +23,6 @@ describe('designer in Chromium: validation issues on save', function () {
       return el.classList.contains('selected') || el.getAttribute('aria-selected') === 'true' || (node !== null && node.classList.contains('selected'));
     });
     assert.ok(selected, 'the Summary card is selected');
-    browser.assertNoErrors(); // the save validates first, so a refused save logs no failed request
+    session.browser.assertNoErrors(); // the save validates first, so a refused save logs no failed request
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, startBrowserSluice, type BrowserSluice, type TestBrowser } from '../helpers/browser.js';
+import { browserSession } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const exampleNames = readdirSync(join(repoRoot(), 'definitions', 'examples'))
@@ -10,28 +10,17 @@ const exampleNames = readdirSync(join(repoRoot(), 'definitions', 'examples'))
 
 describe('designer in Chromium: the Workflows page', function () {
   this.timeout(60_000);
-  let sluice: BrowserSluice;
-  let browser: TestBrowser;
-
-  before(async function () {
-    sluice = await startBrowserSluice();
-    browser = await launchBrowser();
-  });
-
-  after(async function () {
-    await browser?.close();
-    await sluice?.stop();
-  });
+  const session = browserSession();
 
   it('lists every example workflow, with no errors in the console', async function () {
     assert.ok(exampleNames.length >= 5, 'the examples folder is read');
-    await browser.page.goto(sluice.url);
+    await session.browser.page.goto(session.sluice.url);
     for (const name of exampleNames) {
-      await browser.page.getByTestId(`workflow-row-${name}`).waitFor({ timeout: 10_000 });
+      await session.browser.page.getByTestId(`workflow-row-${name}`).waitFor({ timeout: 10_000 });
     }
-    const row = browser.page.getByTestId('workflow-row-seed-blob-to-pipeline');
+    const row = session.browser.page.getByTestId('workflow-row-seed-blob-to-pipeline');
     assert.match((await row.innerText()).toLowerCase(), /enabled/, 'the row shows the state');
-    browser.assertNoErrors();
-    await browser.screenshot('designer-workflows.png');
+    session.browser.assertNoErrors();
+    await session.browser.screenshot('designer-workflows.png');
   });
 });

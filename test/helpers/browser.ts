@@ -167,3 +167,20 @@ export async function pageHasText(page: Page, text: string): Promise<boolean> {
     return false;
   }, text);
 }
+
+/**
+ * Registers mocha hooks that start Sluice and Chromium before a describe block's tests and stop
+ * them after; the tests read `session.sluice` and `session.browser`.
+ */
+export function browserSession(overrides: Partial<SluiceConfig> = {}): { readonly sluice: BrowserSluice; readonly browser: TestBrowser } {
+  const session = {} as { sluice: BrowserSluice; browser: TestBrowser };
+  before(async function () {
+    session.sluice = await startBrowserSluice(overrides);
+    session.browser = await launchBrowser();
+  });
+  after(async function () {
+    await session.browser?.close();
+    await session.sluice?.stop();
+  });
+  return session;
+}
