@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPipeline, validateAssignments } from '../../engine/pipelines/load-pipeline.js';
 import { LocalPipelineRunner } from '../../engine/pipelines/runner.js';
 import { snapshotSourceDirectory } from '../../engine/pipelines/source-snapshot.js';
-import { repoRoot } from '../helpers/paths.js';
+import { runCliAsync } from '../helpers/run-cli.js';
 import { startPipelineServer, type PipelineServer } from '../helpers/pipeline-server.js';
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real `sluice` binary as a child process, without blocking this process (it serves the API). */
-function sluice(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'sluice.js'), ...args], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const sluice = runCliAsync;
 
 const definition = (name: string, failing: boolean) => ({
   name,

@@ -4,29 +4,10 @@
  * server's message and the field for a schedule the API refuses.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { repoRoot } from '../helpers/paths.js';
+import { runCliAsync } from '../helpers/run-cli.js';
 import { PIPELINE_NAME, startScheduleStack, type ScheduleStack } from '../helpers/schedule-stack.js';
 
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real binary, without blocking this process (it serves the API the CLI calls). */
-function sluice(args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot(), 'bin', 'sluice.js'), ...args], { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const sluice = runCliAsync;
 
 describe('sluice schedule CLI against a running server', function () {
   this.timeout(60_000);
