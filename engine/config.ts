@@ -38,7 +38,20 @@ export interface SluiceConfig {
   retentionDays: number;
   /** Managed identity: the token issuer's URL; defaults to the server's own URL. */
   identity: { issuer?: string };
+  /**
+   * Request triggers also served at a fixed path, `/hooks/{name}`, without the signed query of
+   * their callback URL: for callers behind a gateway that authenticates them, or on loopback
+   * (the way n8n and Node-RED expose webhooks). Anyone who reaches the port can call them.
+   */
+  hooks: Record<string, HookConfig>;
 }
+
+export interface HookConfig {
+  workflow: string;
+  trigger: string;
+}
+
+const HOOK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export function defaultConfig(): SluiceConfig {
   return {
@@ -52,6 +65,7 @@ export function defaultConfig(): SluiceConfig {
     },
     retentionDays: 90,
     identity: {},
+    hooks: {},
   };
 }
 
@@ -103,7 +117,22 @@ function mergeFile(config: SluiceConfig, file: string): void {
   if (given.retentionDays !== undefined) config.retentionDays = given.retentionDays;
   if (given.connections !== undefined) config.connections = { ...config.connections, ...given.connections };
   if (given.identity !== undefined) config.identity = { ...given.identity };
+  if (given.hooks !== undefined) config.hooks = readHooks(file, given.hooks);
   for (const [name, store] of Object.entries(given.datastores ?? {})) {
     config.datastores[name] = store.kind === 'folder' && store.path !== undefined ? { ...store, path: resolve(base, store.path) } : store;
   }
+}
+
+function readHooks(file: string, raw: unknown): Record<string, HookConfig> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new DefinitionError('InvalidArgument', `${file}: /hooks must be an object of {"workflow", "trigger"} by hook name`);
+  const hooks: Record<string, HookConfig> = {};
+  for (const [name, target] of Object.entries(raw as Record<string, unknown>)) {
+    if (!HOOK_NAME.test(name)) throw new DefinitionError('InvalidArgument', `${file}: /hooks/${name}: a hook name is letters, digits, '.', '_' and '-', starting with a letter or digit`);
+    const t = target as Partial<HookConfig> | null;
+    if (t === null || typeof t !== 'object' || typeof t.workflow !== 'string' || t.workflow === '' || typeof t.trigger !== 'string' || t.trigger === '') {
+      throw new DefinitionError('InvalidArgument', `${file}: /hooks/${name}: must be {"workflow": "<name>", "trigger": "<name>"}, got ${JSON.stringify(target)}`);
+    }
+    hooks[name] = { workflow: t.workflow, trigger: t.trigger };
+  }
+  return hooks;
 }

@@ -125,6 +125,7 @@ export async function startSluice(options: StartOptions): Promise<RunningSluice>
       engine,
       store,
       baseUrl,
+      hooks: config.hooks,
       identity: { tokens, tokenService, identityHeader },
       connectors: { actions: actionTypes, triggers: triggerTypes },
       pipelines: {

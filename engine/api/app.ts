@@ -5,6 +5,7 @@
  * routes and every error into `{ code, message, issues? }`.
  */
 import express from 'express';
+import type { HookConfig } from '../config.js';
 import type { EngineService } from '../runtime/engine-types.js';
 import type { Store } from '../store/store.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   pipelines?: PipelinesDeps;
   /** Pipeline schedules (`/api/schedules` answers 404 SchedulesNotConfigured without them). */
   schedules?: ScheduleDeps;
+  /** Request triggers served at `/hooks/{name}` without a signature (sluice.config.json `hooks`). */
+  hooks?: Readonly<Record<string, HookConfig>>;
   /** The designer's build served at `/`. @default the repository's `ui/dist` */
   designerDir?: string;
 }
@@ -66,6 +69,7 @@ export function createApp(options: AppOptions): express.Express {
     engine: options.engine,
     store: options.store,
     timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
+    hooks: options.hooks,
   });
   registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
   registerScheduleRoutes(app, options.schedules);

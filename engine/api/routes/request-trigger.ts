@@ -1,6 +1,7 @@
 /**
  * The endpoints of request triggers: `/workflows/{name}/triggers/{trigger}/paths/invoke[/...]`,
- * called with the signed URL `listCallbackUrl` gives. A valid call fires the trigger (its
+ * called with the signed URL `listCallbackUrl` gives, and `/hooks/{name}[/...]` for the triggers the
+ * configuration opens without a signature. A valid call fires the trigger (its
  * conditions and splitOn apply) and answers as Logic Apps does:
  * - the workflow has a Response action and the trigger does not split → the caller waits for the
  *   Response (statusCode, headers, body) up to the timeout, then gets 504 and the late Response
@@ -19,7 +20,9 @@ import { SIGNATURE_QUERY_NAMES, type SignedQuery } from '../../triggers/callback
 import { sendJson } from '../json-response.js';
 import { requestHeaders, requestQueries } from '../parse-request.js';
 import { requestTriggerBody, validateTriggerBody } from '../request-trigger-body.js';
-import { authorizeInvoke, type InvokeTarget } from '../services/request-trigger-service.js';
+import { authorizeInvoke, type InvokeRequest, type InvokeTarget } from '../services/request-trigger-service.js';
+import type { HookConfig } from '../../config.js';
+import { ApiError } from '../api-error.js';
 import { detach } from '../services/started-run.js';
 
 /** Logic Apps' inbound request limit for a synchronous Response (Consumption). */
@@ -29,9 +32,15 @@ export interface RequestTriggerDeps {
   engine: EngineService;
   store: Store;
   timeoutMs: number;
+  /** Triggers the configuration serves at `/hooks/{name}` without a signature. */
+  hooks?: Readonly<Record<string, HookConfig>>;
 }
 
 const INVOKE_PATH = /^\/workflows\/[^/]+\/triggers\/[^/]+\/paths\/invoke(\/.*)?$/;
+const HOOK_PATH = /^\/hooks\/[^/]+(\/.*)?$/;
+
+/** Which trigger a call addresses, and how it proves it may call it. */
+type InvokeAddress = Omit<InvokeRequest, 'method'>;
 /** Headers a Response action may not set: the server owns the framing of the answer. */
 const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
 
@@ -138,17 +147,27 @@ async function answerSynchronously(res: Response, deps: RequestTriggerDeps, call
   sendRunResponse(res, outcome);
 }
 
-function invokeHandler(deps: RequestTriggerDeps): RequestHandler {
+function signedAddress(req: Request): InvokeAddress {
+  return {
+    workflowName: String(req.params['name']),
+    triggerName: String(req.params['trigger']),
+    relativePath: INVOKE_PATH.exec(req.path)?.[1] ?? '',
+    signature: signedQuery(req),
+  };
+}
+
+function hookAddress(hooks: Readonly<Record<string, HookConfig>>): (req: Request) => InvokeAddress {
+  return (req) => {
+    const name = String(req.params['hook']);
+    const hook = Object.hasOwn(hooks, name) ? hooks[name] : undefined;
+    if (hook === undefined) throw new ApiError(404, 'HookNotFound', `No hook '${name}' is configured (sluice.config.json /hooks).`);
+    return { workflowName: hook.workflow, triggerName: hook.trigger, relativePath: HOOK_PATH.exec(req.path)?.[1] ?? '', signature: 'hook' };
+  };
+}
+
+function invokeHandler(deps: RequestTriggerDeps, address: (req: Request) => InvokeAddress): RequestHandler {
   return async (req, res) => {
-    const target = authorizeInvoke({
-      engine: deps.engine,
-      store: deps.store,
-      workflowName: String(req.params['name']),
-      triggerName: String(req.params['trigger']),
-      method: req.method,
-      relativePath: INVOKE_PATH.exec(req.path)?.[1] ?? '',
-      signature: signedQuery(req),
-    });
+    const target = authorizeInvoke({ engine: deps.engine, store: deps.store, method: req.method, ...address(req) });
     const outputs = triggerOutputs(req, target);
     const call: CallContext = { target, correlationId: randomUUID() };
     const tracking = req.get('x-ms-client-tracking-id');
@@ -177,8 +196,12 @@ function invokeHandler(deps: RequestTriggerDeps): RequestHandler {
 
 /** The trigger's one method is checked by the handler (405), so every method is routed to it. */
 export function registerRequestTriggerRoutes(router: Router, deps: RequestTriggerDeps): void {
-  const handler = invokeHandler(deps);
+  const signed = invokeHandler(deps, signedAddress);
   for (const path of ['/workflows/:name/triggers/:trigger/paths/invoke', '/workflows/:name/triggers/:trigger/paths/invoke/*relativePath']) {
-    router.route(path).get(handler).post(handler).put(handler).patch(handler).delete(handler);
+    router.route(path).get(signed).post(signed).put(signed).patch(signed).delete(signed);
+  }
+  const hooked = invokeHandler(deps, hookAddress(deps.hooks ?? {}));
+  for (const path of ['/hooks/:hook', '/hooks/:hook/*relativePath']) {
+    router.route(path).get(hooked).post(hooked).put(hooked).patch(hooked).delete(hooked);
   }
 }

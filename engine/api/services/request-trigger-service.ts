@@ -64,7 +64,8 @@ export interface InvokeRequest {
   method: string;
   /** The raw (still encoded) path after `/paths/invoke`. */
   relativePath: string;
-  signature: SignedQuery;
+  /** The query of the signed callback URL, or 'hook' for a path the configuration opened (`/hooks/{name}`). */
+  signature: SignedQuery | 'hook';
 }
 
 /**
@@ -75,8 +76,10 @@ export interface InvokeRequest {
 export function authorizeInvoke(options: ManagementDeps & InvokeRequest): InvokeTarget {
   const workflow = options.store.getWorkflow(options.workflowName);
   if (workflow === undefined) throw new ApiError(404, 'WorkflowNotFound', `The workflow '${options.workflowName}' could not be found.`);
-  const check = verifyCallback(options.store.getWorkflowKey(workflow.name), workflow.name, options.triggerName, options.signature);
-  if (!check.ok) throw new ApiError(401, check.code, check.message);
+  if (options.signature !== 'hook') {
+    const check = verifyCallback(options.store.getWorkflowKey(workflow.name), workflow.name, options.triggerName, options.signature);
+    if (!check.ok) throw new ApiError(401, check.code, check.message);
+  }
   const trigger = requestTriggerOf(workflow, options.triggerName);
   if (workflow.state === 'Disabled') {
     throw new ApiError(409, 'WorkflowDisabled', `The workflow '${workflow.name}' is disabled: enable it to accept calls to its triggers.`);
