@@ -20,11 +20,12 @@ import { registerPipelineManagementRoutes } from './routes/pipelines-management.
 import { registerCallbackUrlRoutes } from './routes/callback-urls.js';
 import { registerDesignerRoutes } from './routes/designer.js';
 import { registerPlaygroundRoutes } from './routes/playground.js';
-import { DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, registerRequestTriggerRoutes } from './routes/request-trigger.js';
+import { registerRequestTriggerRoutes } from './routes/request-trigger.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerScheduleRoutes, type ScheduleDeps } from './routes/schedules.js';
 import { registerTriggerRoutes } from './routes/triggers.js';
 import { registerWorkflowRoutes } from './routes/workflows.js';
+import { createTriggerEndpoint, DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS, type TriggerEndpoint } from './trigger-endpoint.js';
 
 export interface AppOptions {
   engine: EngineService;
@@ -50,12 +51,30 @@ export interface AppOptions {
   hooks?: Readonly<Record<string, HookConfig>>;
   /** The designer's build served at `/`. @default the repository's `ui/dist` */
   designerDir?: string;
+  /**
+   * The request-trigger endpoint the app's invoke and hook routes hand calls to; the server passes
+   * the one it also puts in front of express. @default one made from these options
+   */
+  triggerEndpoint?: TriggerEndpoint;
+}
+
+/** The request-trigger endpoint for these options (its paths are served outside express too). */
+export function createAppTriggerEndpoint(options: AppOptions): TriggerEndpoint {
+  return createTriggerEndpoint({
+    engine: options.engine,
+    store: options.store,
+    timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    hooks: options.hooks,
+  });
 }
 
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Request-trigger calls read their own body, so their routes come before the body parser.
+  registerRequestTriggerRoutes(app, options.triggerEndpoint ?? createAppTriggerEndpoint(options));
   app.use(rawBodyParser(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   const deps = { engine: options.engine, store: options.store, baseUrl: (options.baseUrl ?? '').replace(/\/+$/, '') };
   registerPlaygroundRoutes(app);
@@ -65,12 +84,6 @@ export function createApp(options: AppOptions): express.Express {
   registerTriggerRoutes(app, deps);
   registerRunRoutes(app, deps);
   registerCallbackUrlRoutes(app, deps);
-  registerRequestTriggerRoutes(app, {
-    engine: options.engine,
-    store: options.store,
-    timeoutMs: options.requestTriggerTimeoutMs ?? DEFAULT_REQUEST_TRIGGER_TIMEOUT_MS,
-    hooks: options.hooks,
-  });
   registerIdentityRoutes(app, { identity: options.identity, baseUrl: deps.baseUrl });
   registerScheduleRoutes(app, options.schedules);
   registerPipelineAmlRoutes(app, options.pipelines);

@@ -38,7 +38,8 @@ function isBodyParserError(err: unknown): err is BodyParserError {
   return typeof fields['type'] === 'string' && typeof fields['status'] === 'number' && typeof fields['message'] === 'string';
 }
 
-function describe(err: unknown): { status: number; body: Value } {
+/** The status and `{ code, message, issues? }` body of any error; the trigger endpoint outside express answers with it too. */
+export function describeError(err: unknown): { status: number; body: Value } {
   if (err instanceof ApiError) {
     const issues = err.issues === undefined ? undefined : err.issues.map((i) => compact({ code: i.code, pointer: i.pointer, message: i.message, position: i.position }));
     return { status: err.status, body: compact({ code: err.code, message: err.message, issues }) };
@@ -55,6 +56,6 @@ function describe(err: unknown): { status: number; body: Value } {
 
 export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next) => {
   if (res.headersSent) return next(err);
-  const { status, body } = describe(err);
+  const { status, body } = describeError(err);
   sendJson(res, status, body);
 };

@@ -2,6 +2,7 @@
  * Turns request parts (bodies, query strings) into the typed inputs the services take. Every
  * problem is a 400 naming the property with its pointer, so handlers never validate by hand.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { isObject, toPlain, type Value } from '../expressions/value.js';
 import type { RunStatus } from '../interpreter/run-state.js';
@@ -105,8 +106,11 @@ export function parsePageQuery(req: Request): { top?: number; skipToken?: string
   return page;
 }
 
-/** Headers and query of a hand-fired request, as a request trigger's outputs carry them. */
-export function requestHeaders(req: Request): Record<string, string> {
+/**
+ * Headers and query of a call, as a request trigger's outputs carry them. They take node's request
+ * (express's extends it), so the trigger endpoint outside express builds them the same way.
+ */
+export function requestHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -115,8 +119,13 @@ export function requestHeaders(req: Request): Record<string, string> {
 }
 
 export function requestQueries(req: Request): Record<string, string> {
+  return queryValues(req.query);
+}
+
+/** A parsed query (`node:querystring`, express's simple parser): repeated names join with `,`. */
+export function queryValues(query: Readonly<Record<string, unknown>>): Record<string, string> {
   const queries: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.query)) {
+  for (const [name, value] of Object.entries(query)) {
     if (typeof value === 'string') queries[name] = value;
     else if (Array.isArray(value)) queries[name] = value.map(String).join(',');
   }

@@ -11,7 +11,6 @@
  * Validation failures are a 400 `TriggerInputSchemaMismatch`, Logic Apps' code, with one issue per
  * problem: a JSON pointer into the body and the message Logic Apps' validator would give.
  */
-import type { Request } from 'express';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Issue } from '../../definitions/issue.js';
 import { schemaErrors } from '../actions/schema-errors.js';
@@ -22,10 +21,10 @@ import { ApiError } from './api-error.js';
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 const PLAIN_TEXT = /^text\/plain\s*(;|$)/i;
 
-export function requestTriggerBody(req: Request): Value | undefined {
-  const body: unknown = req.body;
-  if (!Buffer.isBuffer(body) || body.length === 0) return undefined;
-  const type = (req.get('content-type') ?? '').trim();
+/** `body` is the request's bytes (`undefined` or empty when it sent none), `contentType` its header. */
+export function requestTriggerBody(body: Buffer | undefined, contentType: string | undefined): Value | undefined {
+  if (body === undefined || body.length === 0) return undefined;
+  const type = (contentType ?? '').trim();
   if (JSON_TYPE.test(type)) {
     const text = body.toString('utf8').replace(/^\uFEFF/, '');
     try {
@@ -42,8 +41,21 @@ export function requestTriggerBody(req: Request): Value | undefined {
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, addUsedSchema: false, validateFormats: false, logger: false });
 const compiled = new Map<string, ValidateFunction>();
 const CACHE_LIMIT = 100;
+/**
+ * Schemas come from stored workflow records, which are frozen and replaced on every save, so the
+ * schema object itself is a safe key: a call skips serialising the schema to find its validator.
+ */
+const bySchemaObject = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  const known = Object.isFrozen(schema) ? bySchemaObject.get(schema) : undefined;
+  if (known !== undefined) return known;
+  const validate = validatorForText(schema);
+  if (Object.isFrozen(schema)) bySchemaObject.set(schema, validate);
+  return validate;
+}
+
+function validatorForText(schema: Record<string, unknown>): ValidateFunction {
   const text = JSON.stringify(schema);
   let validate = compiled.get(text);
   if (validate === undefined) {

@@ -1,10 +1,13 @@
 /**
- * The HTTP server `sluice serve` runs: the express app of app.ts on a node:http server. The caller
- * owns the engine and the store (and stops them after `close()`).
+ * The HTTP server `sluice serve` runs: the express app of app.ts on a node:http server, with the
+ * request-trigger endpoint (trigger-endpoint.ts) in front of it — webhook calls are the hot path,
+ * so they are answered on node's own request and response and never enter express; every other
+ * request goes to the app untouched. The caller owns the engine and the store (and stops them
+ * after `close()`).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, createAppTriggerEndpoint, type AppOptions } from './app.js';
 
 export interface ServerOptions extends AppOptions {
   host: string;
@@ -18,8 +21,11 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { host: _host, port: _port, ...appOptions } = options;
-  const app = createApp(appOptions);
-  const server: Server = createServer(app);
+  const endpoint = appOptions.triggerEndpoint ?? createAppTriggerEndpoint(appOptions);
+  const app = createApp({ ...appOptions, triggerEndpoint: endpoint });
+  const server: Server = createServer((req, res) => {
+    if (!endpoint.tryServe(req, res)) app(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

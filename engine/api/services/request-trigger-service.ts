@@ -12,7 +12,48 @@ import { ApiError, invalidArgument } from '../api-error.js';
 import { requireTrigger, requireWorkflow } from './lookups.js';
 import type { ManagementDeps } from './workflow-service.js';
 
-function requestTriggerOf(workflow: WorkflowRecord, triggerName: string): { name: string; inputs: RequestTriggerInputs } {
+interface RequestTrigger {
+  name: string;
+  inputs: RequestTriggerInputs;
+}
+
+/**
+ * What a call needs from a workflow record, read once per record: stored records are frozen and
+ * replaced on every save or state change, so a record is a safe key and a saved change is never
+ * missed. Keeps the definition walk (Response search, trigger inputs) off the per-call path.
+ */
+interface RecordFacts {
+  triggers: Map<string, RequestTrigger>;
+  hasResponse: boolean;
+}
+
+const factsByRecord = new WeakMap<WorkflowRecord, RecordFacts>();
+
+function factsOf(workflow: WorkflowRecord): RecordFacts {
+  let facts = factsByRecord.get(workflow);
+  if (facts === undefined) {
+    facts = { triggers: new Map(), hasResponse: hasResponseAction(workflow.definition['actions']) };
+    // A record someone may still change (a store that hands out live objects) is read every time.
+    if (Object.isFrozen(workflow)) factsByRecord.set(workflow, facts);
+  }
+  return facts;
+}
+
+/**
+ * The request trigger a call names, read once per record. Only names spelled as the definition
+ * spells them are kept, so callers varying the case cannot grow the map past the triggers there are.
+ */
+function cachedRequestTrigger(workflow: WorkflowRecord, triggerName: string): RequestTrigger {
+  const triggers = factsOf(workflow).triggers;
+  let trigger = triggers.get(triggerName);
+  if (trigger === undefined) {
+    trigger = requestTriggerOf(workflow, triggerName);
+    if (trigger.name === triggerName) triggers.set(triggerName, trigger);
+  }
+  return trigger;
+}
+
+function requestTriggerOf(workflow: WorkflowRecord, triggerName: string): RequestTrigger {
   const name = requireTrigger(workflow, triggerName);
   const node = triggerNode(workflow.definition, name);
   if (!isRequestTrigger(node)) {
@@ -80,7 +121,7 @@ export function authorizeInvoke(options: ManagementDeps & InvokeRequest): Invoke
     const check = verifyCallback(options.store.getWorkflowKey(workflow.name), workflow.name, options.triggerName, options.signature);
     if (!check.ok) throw new ApiError(401, check.code, check.message);
   }
-  const trigger = requestTriggerOf(workflow, options.triggerName);
+  const trigger = cachedRequestTrigger(workflow, options.triggerName);
   if (workflow.state === 'Disabled') {
     throw new ApiError(409, 'WorkflowDisabled', `The workflow '${workflow.name}' is disabled: enable it to accept calls to its triggers.`);
   }
@@ -92,7 +133,7 @@ export function authorizeInvoke(options: ManagementDeps & InvokeRequest): Invoke
     const expected = trigger.inputs.relativePath === undefined ? 'no relative path' : `the relative path '/${trigger.inputs.relativePath}'`;
     throw new ApiError(404, 'TriggerPathNotFound', `The path '${options.relativePath || '/'}' does not match trigger '${trigger.name}', which takes ${expected}.`);
   }
-  const target: InvokeTarget = { workflow, triggerName: trigger.name, inputs: trigger.inputs, hasResponse: hasResponseAction(workflow.definition['actions']) };
+  const target: InvokeTarget = { workflow, triggerName: trigger.name, inputs: trigger.inputs, hasResponse: factsOf(workflow).hasResponse };
   if (trigger.inputs.relativePath !== undefined) target.relativePathParameters = params;
   return target;
 }
