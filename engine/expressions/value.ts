@@ -161,6 +161,39 @@ export function toText(v: Value): string {
 
 /** Compact JSON text as Newtonsoft writes it: integral floats keep `.0`, member order is kept. */
 export function toJsonText(v: Value): string {
+  // Most values (request bodies, strings, whole numbers) print the same through V8's native
+  // JSON.stringify, which is several times faster; only floats, decimals and 64-bit integers need
+  // the writer below. The check walks the value without building text.
+  return isNativeJson(v) ? JSON.stringify(v) : writeJsonText(v);
+}
+
+/** Whether JSON.stringify writes exactly what `writeJsonText` would: no floats, decimals or bigints. */
+function isNativeJson(v: Value): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isInteger(v);
+    case 'object': {
+      if (v === null) return true;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!isNativeJson(v[i]!)) return false;
+        return true;
+      }
+      if (v instanceof Float || v instanceof Decimal) return false;
+      for (const key in v) {
+        const member = v[key];
+        if (member !== undefined && !isNativeJson(member)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function writeJsonText(v: Value): string {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
@@ -174,11 +207,11 @@ export function toJsonText(v: Value): string {
       if (v === null) return 'null';
       if (v instanceof Float) return floatJson(v.value);
       if (v instanceof Decimal) return v.scale === 0 ? `${v.toString()}.0` : v.toString();
-      if (Array.isArray(v)) return `[${v.map(toJsonText).join(',')}]`;
+      if (Array.isArray(v)) return `[${v.map(writeJsonText).join(',')}]`;
       const parts: string[] = [];
       for (const key of Object.keys(v)) {
         const member = v[key];
-        if (member !== undefined) parts.push(`${JSON.stringify(key)}:${toJsonText(member)}`);
+        if (member !== undefined) parts.push(`${JSON.stringify(key)}:${writeJsonText(member)}`);
       }
       return `{${parts.join(',')}}`;
     }

@@ -18,7 +18,7 @@ import type { Value } from '../expressions/value.js';
 import type { Store, TriggerHistoryRow, TriggerStateRow, WorkflowRecord, WorkflowState } from '../store/store.js';
 import { SystemClock, type Clock } from './clock.js';
 import type { EngineService, FireResult, FireTriggerRequest, SaveResult, StartedRun, StartRunRequest, TriggerOutputs } from './engine-types.js';
-import { Executor } from './executor.js';
+import { Executor, type LaunchBatch } from './executor.js';
 import { createRunState, newRunId, resolveParameters } from './run-factory.js';
 import { RetentionPurger } from './retention.js';
 import { concurrencyOf, RunAdmission, type ConcurrencyLimit } from './run-admission.js';
@@ -137,7 +137,10 @@ export class Engine implements EngineService {
   }
 
   private changed(change: WorkflowChange): void {
-    this.records.delete(change.name.toLowerCase());
+    const key = change.name.toLowerCase();
+    this.records.delete(key);
+    // A workflow created again under a deleted one's name numbers its versions from 1 again.
+    if (change.kind === 'deleted') for (const planKey of [...this.plans.keys()]) if (planKey.startsWith(`${key}@`)) this.plans.delete(planKey);
     for (const listener of this.listeners) listener(change);
   }
 
@@ -202,6 +205,11 @@ export class Engine implements EngineService {
 
   /** The execution plan of a saved workflow version (compiled once, cached). */
   planFor(name: string, version?: number): WorkflowPlan {
+    // Versions never change once saved: a known one needs no lookup (this runs for every run).
+    if (version !== undefined) {
+      const known = this.plans.get(`${name.toLowerCase()}@${version}`);
+      if (known !== undefined) return known;
+    }
     const record = this.workflowRecord(name, version);
     if (record === undefined) throw new SluiceError('NotFound', `workflow '${name}'${version === undefined ? '' : ` version ${version}`} does not exist`);
     const key = `${record.name.toLowerCase()}@${record.version}`;
@@ -298,33 +306,49 @@ export class Engine implements EngineService {
     return row;
   }
 
-  /** Admission, one atomic write of runs + history (+ trigger state), then the runs start. */
+  /**
+   * Admission, then one atomic write of the runs (each already past its first transition), their
+   * history and the trigger's state; the runs' first commands start after that write.
+   */
   private async commitAndLaunch(resolved: ResolvedTrigger, states: RunState[], options: { at: string; triggerState?: TriggerStateRow }): Promise<StartedRun[]> {
-    const decisions = states.map(() => this.admission.admit(resolved.record.name, resolved.limit));
+    const workflow = resolved.record.name;
+    const decisions = states.map(() => this.admission.admit(workflow, resolved.limit));
     if (decisions.includes('reject')) {
       // Give back the slots taken by this batch's admitted runs: nothing of it is stored.
-      for (const d of decisions) if (d === 'run') this.admission.release(resolved.record.name, undefined);
-      throw new SluiceError('TooManyRuns', `workflow '${resolved.record.name}' already has the most runs its concurrency settings allow waiting`);
+      for (const d of decisions) if (d === 'run') this.admission.unadmit(workflow);
+      throw new SluiceError('TooManyRuns', `workflow '${workflow}' already has the most runs its concurrency settings allow waiting`);
     }
     states.forEach((state, i) => {
       if (decisions[i] === 'wait') state.status = 'Waiting';
     });
     const histories = states.map((state) => this.historyRow(resolved, options.at, 'Succeeded', (state.trigger as { outputs?: TriggerOutputs }).outputs, state.runId));
-    this.store.commitTriggerPoll({ triggerState: options.triggerState, runs: states.map((state) => ({ state, triggerName: resolved.triggerName })), histories });
-    const started: StartedRun[] = [];
-    for (const state of states) {
+    // Registered first: a run may respond, or even finish, as soon as its commit is done.
+    const started = states.map((state): StartedRun => {
       const response = deferred<RunResponse | undefined>();
       const completed = deferred<RunState>();
       this.responses.set(state.runId, response);
       this.completions.set(state.runId, completed);
-      started.push({ runId: state.runId, response: response.promise, completed: completed.promise });
-      if (state.status === 'Waiting') {
-        this.waitingStates.set(state.runId, { state, plan: resolved.plan });
-        this.admission.enqueue(resolved.record.name, state.runId);
-      } else {
-        await this.executor.start(state, resolved.plan);
+      return { runId: state.runId, response: response.promise, completed: completed.promise };
+    });
+    const batch: LaunchBatch = { runs: states.map((state) => ({ state, plan: resolved.plan, triggerName: resolved.triggerName })), histories };
+    if (options.triggerState !== undefined) batch.triggerState = options.triggerState;
+    try {
+      await this.executor.launch(batch);
+    } catch (err) {
+      for (const state of states) {
+        this.responses.delete(state.runId);
+        this.completions.delete(state.runId);
       }
+      for (const d of decisions) if (d === 'run') this.admission.unadmit(workflow);
+      throw err;
     }
+    const waiting = states.filter((state) => state.status === 'Waiting');
+    for (const state of waiting) {
+      this.waitingStates.set(state.runId, { state, plan: resolved.plan });
+      this.admission.enqueue(workflow, state.runId);
+    }
+    // A slot may have freed while the batch was being written.
+    if (waiting.length > 0) await this.launchWaiting(this.admission.drain(workflow, resolved.limit));
     return started;
   }
 

@@ -12,7 +12,7 @@ import type { InterpreterLimits } from '../interpreter/limits.js';
 import type { WorkflowPlan } from '../interpreter/plan.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { transition, type TransitionContext } from '../interpreter/transition.js';
-import type { Store, TransitionCommit, TriggerHistoryRow } from '../store/store.js';
+import type { CommitUnit, Store, TriggerHistoryRow, TriggerPollCommit, TriggerStateRow } from '../store/store.js';
 import type { Clock } from './clock.js';
 
 export interface ExecutorOptions {
@@ -27,6 +27,13 @@ export interface ExecutorOptions {
   onError?(runId: string, error: Error): void;
 }
 
+/** New runs to store and start in one commit (see `Executor.launch`). */
+export interface LaunchBatch {
+  runs: readonly { state: RunState; plan: WorkflowPlan; triggerName: string }[];
+  histories: TriggerHistoryRow[];
+  triggerState?: TriggerStateRow;
+}
+
 interface ActiveRun {
   state: RunState;
   ctx: TransitionContext;
@@ -37,8 +44,11 @@ interface ActiveRun {
 
 class ActionTimeout extends Error {}
 
+/** How long a commit nobody waits for may wait to share the next transaction. */
+const LAZY_COMMIT_MS = 1;
+
 interface PendingCommit {
-  commit: TransitionCommit;
+  unit: CommitUnit;
   /** Carries out the transition's commands, once it is committed. */
   after(): void;
   resolve(): void;
@@ -49,6 +59,7 @@ export class Executor {
   private readonly active = new Map<string, ActiveRun>();
   private pending: PendingCommit[] = [];
   private flushScheduled = false;
+  private lazyFlush: NodeJS.Timeout | undefined;
   private readonly effectTypes: ReadonlySet<string>;
   private stopped = false;
 
@@ -66,8 +77,55 @@ export class Executor {
 
   /** Stores a new run and starts it. */
   begin(state: RunState, plan: WorkflowPlan, triggerName: string, history?: TriggerHistoryRow): Promise<void> {
-    this.options.store.createRun(state, triggerName, history);
-    return this.start(state, plan);
+    return this.launch({ runs: [{ state, plan, triggerName }], histories: history === undefined ? [] : [history] });
+  }
+
+  /**
+   * Stores new runs — with the trigger history and trigger state that fired them — and starts
+   * those not Waiting, in one commit. A started run's first transition is applied before that
+   * commit: it only runs pure actions and decides the first commands, so the run's row is written
+   * once, already past its start, and its commands are carried out only after the commit. Resolves
+   * when the commit is done; rejects (and nothing of the batch is kept) when it fails.
+   */
+  launch(batch: LaunchBatch): Promise<void> {
+    const poll: TriggerPollCommit = { runs: [], histories: batch.histories };
+    if (batch.triggerState !== undefined) poll.triggerState = batch.triggerState;
+    const started: { runId: string; run: ActiveRun; commands: readonly Command[] }[] = [];
+    for (const { state, plan, triggerName } of batch.runs) {
+      if (state.status === 'Waiting' || this.stopped) {
+        poll.runs.push({ state, triggerName });
+        continue;
+      }
+      const run = this.track(state, plan);
+      let result: ReturnType<typeof transition>;
+      try {
+        result = transition(state, { kind: 'runStarted', at: state.startTime }, run.ctx);
+      } catch (err) {
+        // An interpreter fault: the run is still stored, so that it can be seen and cancelled.
+        this.options.onError?.(state.runId, asSluiceError(err));
+        poll.runs.push({ state, triggerName });
+        continue;
+      }
+      poll.runs.push({ state: result.state, triggerName, actions: result.rows });
+      started.push({ runId: state.runId, run, commands: result.commands });
+    }
+    const committed = new Promise<void>((resolve, reject) => {
+      this.pending.push({
+        unit: { kind: 'poll', poll },
+        after: () => {
+          for (const { runId, run, commands } of started) for (const command of commands) this.carryOut(runId, run, command);
+        },
+        resolve,
+        reject: (err) => {
+          for (const { runId, run } of started) if (this.active.get(runId) === run) this.active.delete(runId);
+          reject(err);
+        },
+      });
+      this.scheduleFlush();
+    });
+    // Later events of these runs wait for their creation to be committed.
+    for (const { run } of started) run.chain = committed.catch(() => undefined);
+    return committed;
   }
 
   /** Starts a run already stored (by a trigger's atomic commit, or released from the waiting queue). */
@@ -117,26 +175,39 @@ export class Executor {
     // createRun already recorded the runStarted event with the run's first row.
     const events = event.kind === 'runStarted' ? [] : [event];
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ commit: { state: result.state, events, actions: result.rows }, after: () => {
+      this.pending.push({ unit: { kind: 'transition', commit: { state: result.state, events, actions: result.rows } }, after: () => {
         for (const command of result.commands) this.carryOut(runId, run, command);
       }, resolve, reject });
-      this.scheduleFlush();
+      this.scheduleFlush(result.commands.some((command) => command.kind !== 'runCompleted'));
     });
   }
 
-  private scheduleFlush(): void {
+  /**
+   * A commit that something waits for — an effect, a timer, a new run — is flushed at the end of
+   * this turn of the event loop. One that nobody outside waits for (a run's last transition, after
+   * its Response went out) may wait up to LAZY_COMMIT_MS for the next flush, so that a caller's
+   * next request shares its transaction: one commit per run instead of two at concurrency 1. Its
+   * run's completion is still reported only after it is committed.
+   */
+  private scheduleFlush(urgent = true): void {
     if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    if (urgent) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    } else if (this.lazyFlush === undefined) {
+      this.lazyFlush = setTimeout(() => this.flush(), LAZY_COMMIT_MS);
+    }
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    clearTimeout(this.lazyFlush);
+    this.lazyFlush = undefined;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      this.options.store.commitTransitions(batch.map((p) => p.commit));
+      this.options.store.commitGroup(batch.map((p) => p.unit));
     } catch (err) {
       for (const p of batch) p.reject(err);
       return;
@@ -235,6 +306,8 @@ export class Executor {
 
   /** Stops dispatching; runs stay Running in the store and resume on the next start. */
   async stop(): Promise<void> {
+    // Commits waiting for company are written now: nothing more is coming.
+    this.flush();
     const chains = [...this.active.values()].map((run) => run.chain);
     this.stopped = true;
     for (const run of this.active.values()) {

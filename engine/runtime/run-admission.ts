@@ -40,6 +40,12 @@ export class RunAdmission {
     return queue.length >= limit.maximumWaitingRuns ? 'reject' : 'wait';
   }
 
+  /** Takes back a slot `admit` gave to a run that was never stored (its batch was refused or failed). */
+  unadmit(workflow: string): void {
+    const key = workflow.toLowerCase();
+    this.active.set(key, Math.max(0, (this.active.get(key) ?? 0) - 1));
+  }
+
   /** Puts a run in the queue (after `admit` said wait, or when resuming a Waiting run). */
   enqueue(workflow: string, runId: string): void {
     const key = workflow.toLowerCase();

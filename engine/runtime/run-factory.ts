@@ -1,13 +1,28 @@
 /** Builds the first state of a run: trigger record, resolved parameters, ids and seeds. */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Value } from '../expressions/value.js';
 import { RUN_STATE_VERSION, type RunState } from '../interpreter/run-state.js';
 import type { TriggerOutputs } from './engine-types.js';
 
+// Random bytes are drawn from a pool refilled 4 KB at a time: one call to the system's generator
+// per run costs more than everything else that makes the run's first state.
+const pool = Buffer.alloc(4096);
+let poolUsed = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolUsed + bytes > pool.length) {
+    randomFillSync(pool);
+    poolUsed = 0;
+  }
+  const hex = pool.toString('hex', poolUsed, poolUsed + bytes);
+  poolUsed += bytes;
+  return hex;
+}
+
 /** Run ids sort by start time, like Logic Apps' (`08584...`): digits of the time, then random digits. */
 export function newRunId(nowIso: string): string {
   const ms = String(Date.parse(nowIso)).padStart(15, '0');
-  const random = BigInt(`0x${randomBytes(6).toString('hex')}`).toString().padStart(15, '0').slice(-15);
+  const random = String(Number.parseInt(randomHex(6), 16)).padStart(15, '0');
   return `0858${ms}${random}`;
 }
 
@@ -55,7 +70,7 @@ export function createRunState(input: {
     loops: {},
     timers: {},
     latest: {},
-    entropy: randomBytes(16).toString('hex'),
+    entropy: randomHex(16),
     draws: 0,
     ...(input.clientTrackingId === undefined ? {} : { clientTrackingId: input.clientTrackingId }),
   };

@@ -12,6 +12,7 @@ import * as triggerState from './migrations/004-trigger-state.js';
 import * as pipelineRuns from './migrations/005-pipeline-runs.js';
 import * as pipelinePublishing from './migrations/006-pipeline-publishing.js';
 import * as pipelineSchedules from './migrations/007-pipeline-schedules.js';
+import * as historyLayout from './migrations/008-history-layout.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: pipelineRuns.name, sql: pipelineRuns.sql },
   { version: 6, name: pipelinePublishing.name, sql: pipelinePublishing.sql },
   { version: 7, name: pipelineSchedules.name, sql: pipelineSchedules.sql },
+  { version: 8, name: historyLayout.name, sql: historyLayout.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

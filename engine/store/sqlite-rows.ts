@@ -135,6 +135,8 @@ export interface TriggerDbRow {
   inputs: string | null;
   outputs: string | null;
   error: string | null;
+  /** The fired run's trigger record, when the entry shares the run's outputs (see SqliteStore). */
+  run_trigger?: string | null;
 }
 
 export function triggerParams(row: TriggerHistoryRow): unknown[] {
@@ -166,6 +168,10 @@ export function triggerFromDb(r: TriggerDbRow): TriggerHistoryRow {
   if (r.run_id !== null) row.runId = r.run_id;
   if (r.inputs !== null) row.inputs = decodeValue(r.inputs);
   if (r.outputs !== null) row.outputs = decodeValue(r.outputs);
+  else if (typeof r.run_trigger === 'string') {
+    const outputs = (decodeValue(r.run_trigger) as { outputs?: Value } | null)?.outputs;
+    if (outputs !== undefined) row.outputs = outputs;
+  }
   if (r.error !== null) row.error = JSON.parse(r.error) as { code: string; message: string };
   return row;
 }

@@ -9,7 +9,7 @@ import { InternalError } from '../errors.js';
 import type { RunEvent } from '../interpreter/events.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
-import { migrateRunState } from './migrate-run-state.js';
+import { decodeRunState, encodeRetiredState, encodeRunTrigger, encodeWorkingState, isFinished } from './stored-run-state.js';
 import { migrate } from './migrations.js';
 import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
 import {
@@ -30,8 +30,10 @@ import { deepFreeze } from '../../definitions/normalise.js';
 import { SqliteTriggerStates } from './sqlite-trigger-state.js';
 import { SqliteWorkflowKeys } from './sqlite-workflow-keys.js';
 import { SqliteWorkflows } from './sqlite-workflows.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import type {
   ActionRow,
+  CommitUnit,
   Page,
   RunQuery,
   RunSummary,
@@ -61,6 +63,10 @@ const ACTION_INSERT_COLUMNS = [
   'start_time', 'end_time', 'tracked_properties', 'secure_inputs', 'secure_outputs',
 ];
 
+/** Trigger history columns, with the trigger record of the run for entries that share its outputs. */
+const TRIGGER_COLUMNS = 'h.*, r.trigger_record AS run_trigger';
+const RUN_TRIGGER_JOIN = 'LEFT JOIN runs r ON h.outputs IS NULL AND r.run_id = h.run_id';
+
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
   readonly isMemory: boolean;
@@ -71,11 +77,13 @@ export class SqliteStore implements Store {
   private readonly createTx: (state: RunState, triggerName: string, history?: TriggerHistoryRow) => void;
   private readonly pollTx: (commit: TriggerPollCommit) => void;
   private readonly commitManyTx: (commits: readonly TransitionCommit[]) => void;
+  private readonly groupTx: (units: readonly CommitUnit[]) => void;
   private readonly triggerStates: SqliteTriggerStates;
   private readonly latest = new Map<string, WorkflowRecord>();
   private readonly keyCache = new Map<string, Buffer>();
   private readonly commitTx: (commit: TransitionCommit) => void;
   private readonly purgeTx: (before: string, limit: number) => number;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   constructor(options: SqliteStoreOptions) {
     const now = options.now ?? (() => new Date().toISOString());
@@ -99,10 +107,12 @@ export class SqliteStore implements Store {
       for (const commit of commits) this.commitInTx(commit);
     });
     this.triggerStates = new SqliteTriggerStates(this.db);
-    this.pollTx = this.db.transaction((commit: TriggerPollCommit) => {
-      for (const run of commit.runs) this.createInTx(run.state, run.triggerName);
-      for (const history of commit.histories) this.s.insertTrigger.run(...triggerParams(history));
-      if (commit.triggerState !== undefined) this.triggerStates.upsert(commit.triggerState);
+    this.pollTx = this.db.transaction((commit: TriggerPollCommit) => this.pollInTx(commit));
+    this.groupTx = this.db.transaction((units: readonly CommitUnit[]) => {
+      for (const unit of units) {
+        if (unit.kind === 'poll') this.pollInTx(unit.poll);
+        else this.commitInTx(unit.commit);
+      }
     });
     this.purgeTx = this.db.transaction((before: string, limit: number) => {
       const ids = this.s.selectPurgeable.all(before, limit) as string[];
@@ -110,6 +120,7 @@ export class SqliteStore implements Store {
       for (const id of ids) this.s.deleteRun.run(id);
       return ids.length;
     });
+    this.checkpointer = this.isMemory ? undefined : WalCheckpointer.start(this.db, options.path);
   }
 
   // ---- workflows ----
@@ -173,9 +184,13 @@ export class SqliteStore implements Store {
     else if (commits.length > 1) this.commitManyTx(commits);
   }
 
+  commitGroup(units: readonly CommitUnit[]): void {
+    if (units.length > 0) this.groupTx(units);
+  }
+
   loadRunState(runId: string): RunState | undefined {
-    const text = this.s.selectState.get(runId) as string | undefined;
-    return text === undefined ? undefined : migrateRunState(decodeValue(text));
+    const row = this.s.selectState.get(runId) as { state: string; working: string | null; trigger_record: string | null } | undefined;
+    return row === undefined ? undefined : decodeRunState(row.working ?? row.state, row.trigger_record);
   }
 
   listActiveRunIds(): string[] {
@@ -214,8 +229,12 @@ export class SqliteStore implements Store {
     return (this.s.selectRepetitions.all(runId, actionName) as ActionDbRow[]).map(actionFromDb);
   }
 
+  /** The run's events; its first, runStarted, is not stored: the run's start time says it. */
   listRunEvents(runId: string): RunEvent[] {
-    return (this.s.selectEvents.all(runId) as string[]).map((text) => decodeValue(text) as unknown as RunEvent);
+    const startTime = this.s.selectStartTime.get(runId) as string | undefined;
+    if (startTime === undefined) return [];
+    const stored = (this.s.selectEvents.all(runId) as string[]).map((text) => decodeValue(text) as unknown as RunEvent);
+    return [{ kind: 'runStarted', at: startTime }, ...stored];
   }
 
   // ---- triggers ----
@@ -273,10 +292,27 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    // terminate() is asynchronous; the worker's own connection closes when its thread ends.
+    void this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
   // ---- internals ----
+
+  private pollInTx(commit: TriggerPollCommit): void {
+    for (const run of commit.runs) {
+      this.createInTx(run.state, run.triggerName);
+      for (const row of run.actions ?? []) this.s.upsertAction.run(...actionParams(row));
+    }
+    // A history entry of a run created here would repeat the run's trigger outputs (a whole request
+    // body): it reads them from the run's trigger record instead.
+    const created = commit.runs.length === 0 ? undefined : new Set(commit.runs.map((run) => run.state.runId));
+    for (const history of commit.histories) {
+      const shared = history.runId !== undefined && created?.has(history.runId) === true;
+      this.s.insertTrigger.run(...triggerParams(shared ? { ...history, outputs: undefined } : history));
+    }
+    if (commit.triggerState !== undefined) this.triggerStates.upsert(commit.triggerState);
+  }
 
   private createInTx(state: RunState, triggerName: string): void {
     try {
@@ -291,26 +327,40 @@ export class SqliteStore implements Store {
         state.error === undefined ? null : JSON.stringify(state.error),
         encodeOptional(state.outputs),
         state.clientTrackingId ?? null,
-        encodeValue(state),
+        encodeRetiredState(state),
+        encodeRunTrigger(state),
       );
     } catch (err) {
       if (isConstraint(err)) throw new InternalError(`run ${state.runId} already exists`, { where: { run: state.runId }, cause: err });
       throw err;
     }
-    this.appendEvent(state.runId, { kind: 'runStarted', at: state.startTime });
+    if (!isFinished(state)) this.s.insertWorkingState.run(state.runId, encodeWorkingState(state));
   }
 
+  /**
+   * A run that goes on rewrites its working state, and touches its `runs` row only when its status
+   * or tracking id changed (an unchanged row would still dirty its pages); a finished run writes
+   * its summary and small state there and drops the working state.
+   */
   private commitInTx(commit: TransitionCommit): void {
     const { state } = commit;
-    const changed = this.s.updateRun.run(
-      state.status,
-      state.endTime ?? null,
-      state.error === undefined ? null : JSON.stringify(state.error),
-      encodeOptional(state.outputs),
-      state.clientTrackingId ?? null,
-      encodeValue(state),
-      state.runId,
-    ).changes;
+    let changed: number;
+    if (isFinished(state)) {
+      changed = this.s.finishRun.run(
+        state.status,
+        state.endTime ?? null,
+        state.error === undefined ? null : JSON.stringify(state.error),
+        encodeOptional(state.outputs),
+        state.clientTrackingId ?? null,
+        encodeRetiredState(state),
+        state.runId,
+      ).changes;
+      this.s.deleteWorkingState.run(state.runId);
+    } else {
+      changed = this.s.updateWorkingState.run(encodeWorkingState(state), state.runId).changes;
+      const tracking = state.clientTrackingId ?? null;
+      this.s.updateRunStatus.run(state.status, tracking, state.runId, state.status, tracking);
+    }
     if (changed === 0) throw new InternalError(`run ${state.runId} does not exist`, { where: { run: state.runId } });
     for (const event of commit.events) this.appendEvent(state.runId, event);
     for (const row of commit.actions) this.s.upsertAction.run(...actionParams(row));
@@ -331,16 +381,22 @@ export class SqliteStore implements Store {
 }
 
 function prepareStatements(db: SqliteDatabase) {
-  const actionUpdates = ACTION_INSERT_COLUMNS.filter((c) => !['run_id', 'key', 'attempt'].includes(c))
+  const actionUpdates = ACTION_INSERT_COLUMNS.filter((c) => !['run_id', 'name', 'rep_order', 'attempt'].includes(c))
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   return {
     insertRun: db.prepare(
-      `INSERT INTO runs (${RUN_SUMMARY_COLUMNS}, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (${RUN_SUMMARY_COLUMNS}, state, trigger_record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateRun: db.prepare(
+    finishRun: db.prepare(
       'UPDATE runs SET status = ?, end_time = ?, error = ?, outputs = ?, client_tracking_id = ?, state = ? WHERE run_id = ?',
     ),
+    updateRunStatus: db.prepare(
+      'UPDATE runs SET status = ?, client_tracking_id = ? WHERE run_id = ? AND (status IS NOT ? OR client_tracking_id IS NOT ?)',
+    ),
+    insertWorkingState: db.prepare('INSERT INTO run_states (run_id, state) VALUES (?, ?)'),
+    updateWorkingState: db.prepare('UPDATE run_states SET state = ? WHERE run_id = ?'),
+    deleteWorkingState: db.prepare('DELETE FROM run_states WHERE run_id = ?'),
     // Per-run sequence numbers; MAX over the (run_id, seq) key is one index probe.
     insertEvent: db.prepare(
       'INSERT INTO run_events (run_id, seq, kind, at, event) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM run_events WHERE run_id = ?',
@@ -348,29 +404,35 @@ function prepareStatements(db: SqliteDatabase) {
     upsertAction: db.prepare(
       `INSERT INTO action_executions (${ACTION_INSERT_COLUMNS.join(', ')})
        VALUES (${ACTION_INSERT_COLUMNS.map(() => '?').join(', ')})
-       ON CONFLICT (run_id, key, attempt) DO UPDATE SET ${actionUpdates}`,
+       ON CONFLICT (run_id, name, rep_order, attempt) DO UPDATE SET ${actionUpdates}`,
     ),
-    selectState: db.prepare('SELECT state FROM runs WHERE run_id = ?').pluck(),
-    selectActive: db.prepare("SELECT run_id FROM runs WHERE status IN ('Running', 'Waiting') ORDER BY start_time, run_id").pluck(),
+    selectState: db.prepare(
+      'SELECT r.state, r.trigger_record, s.state AS working FROM runs r LEFT JOIN run_states s ON s.run_id = r.run_id WHERE r.run_id = ?',
+    ),
+    // Runs that have not finished are those with a working state.
+    selectActive: db.prepare('SELECT s.run_id FROM run_states s JOIN runs r ON r.run_id = s.run_id ORDER BY r.start_time, r.run_id').pluck(),
     selectRun: db.prepare(`SELECT ${RUN_SUMMARY_COLUMNS} FROM runs WHERE run_id = ? AND workflow_name = ?`),
     // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
     selectLatestActions: db.prepare(
-      `SELECT ${ACTION_COLUMNS}, MAX(attempt) FROM action_executions WHERE run_id = ? GROUP BY key ORDER BY name, rep_order`,
+      `SELECT ${ACTION_COLUMNS}, MAX(attempt) FROM action_executions WHERE run_id = ? GROUP BY name, rep_order ORDER BY name, rep_order`,
     ),
     selectRepetitions: db.prepare(
       `SELECT ${ACTION_COLUMNS} FROM action_executions WHERE run_id = ? AND name = ? ORDER BY rep_order, attempt`,
     ),
     selectEvents: db.prepare('SELECT event FROM run_events WHERE run_id = ? ORDER BY seq').pluck(),
+    selectStartTime: db.prepare('SELECT start_time FROM runs WHERE run_id = ?').pluck(),
     insertTrigger: db.prepare(
       `INSERT INTO trigger_histories (id, workflow_name, trigger_name, status, start_time, end_time, fired, run_id, inputs, outputs, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     selectTriggers: db.prepare(
-      'SELECT * FROM trigger_histories WHERE workflow_name = ? AND trigger_name = ? ORDER BY start_time DESC, id DESC LIMIT ?',
+      `SELECT ${TRIGGER_COLUMNS} FROM trigger_histories h ${RUN_TRIGGER_JOIN}
+       WHERE h.workflow_name = ? AND h.trigger_name = ? ORDER BY h.start_time DESC, h.id DESC LIMIT ?`,
     ),
     selectTriggersAfter: db.prepare(
-      `SELECT * FROM trigger_histories WHERE workflow_name = ? AND trigger_name = ? AND (start_time, id) < (?, ?)
-       ORDER BY start_time DESC, id DESC LIMIT ?`,
+      `SELECT ${TRIGGER_COLUMNS} FROM trigger_histories h ${RUN_TRIGGER_JOIN}
+       WHERE h.workflow_name = ? AND h.trigger_name = ? AND (h.start_time, h.id) < (?, ?)
+       ORDER BY h.start_time DESC, h.id DESC LIMIT ?`,
     ),
     selectPurgeable: db
       .prepare("SELECT run_id FROM runs WHERE status <> 'Running' AND end_time < ? ORDER BY end_time LIMIT ?")

@@ -84,9 +84,13 @@ export interface TriggerStateRow {
 export interface TriggerPollCommit {
   /** Absent for triggers without state (request triggers, manual runs). */
   triggerState?: TriggerStateRow;
-  runs: { state: RunState; triggerName: string }[];
+  /** New runs; `actions` are the history rows of a first transition already applied to `state`. */
+  runs: { state: RunState; triggerName: string; actions?: ActionRow[] }[];
   histories: TriggerHistoryRow[];
 }
+
+/** One part of the executor's group commit: new runs with their trigger's record, or a transition. */
+export type CommitUnit = { kind: 'poll'; poll: TriggerPollCommit } | { kind: 'transition'; commit: TransitionCommit };
 
 export interface RunQuery {
   status?: RunStatus;
@@ -135,6 +139,12 @@ export interface Store {
    * commit, so that concurrent runs share the cost of a commit.
    */
   commitTransitions(commits: readonly TransitionCommit[]): void;
+  /** New runs and transitions of many runs, in order, in one transaction (the executor's group commit). */
+  commitGroup(units: readonly CommitUnit[]): void;
+  /**
+   * The run's state to resume from. A finished run's state keeps only what its history needs
+   * (trigger, latest executions, outputs, error): its action records are the history rows.
+   */
   loadRunState(runId: string): RunState | undefined;
   /** Ids of runs whose status is Running or Waiting (to resume after a restart), oldest first. */
   listActiveRunIds(): string[];

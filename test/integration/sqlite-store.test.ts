@@ -149,7 +149,7 @@ describe('SqliteStore (SQLite specifics)', () => {
   it('refuses stored run states of unknown versions with a typed error', () => {
     const store = openStore(':memory:');
     store.createRun(sampleRunState({ runId: 'r1' }), 'manual');
-    store.db.prepare("UPDATE runs SET state = json_set(state, '$.version', 99) WHERE run_id = 'r1'").run();
+    store.db.prepare("UPDATE run_states SET state = json_set(state, '$.version', 99) WHERE run_id = 'r1'").run();
     assert.throws(() => store.loadRunState('r1'), (err: unknown) => err instanceof UnsupportedRunStateError && err.found === 99 && err.where.run === 'r1');
     for (const bad of [{ version: 0 }, { version: '1' }, { runId: 'x' }, null, [], 'text']) {
       assert.throws(() => migrateRunState(bad), UnsupportedRunStateError);
