@@ -13,6 +13,10 @@ export interface MachineInfo {
   kernel: string;
   node: string;
   platform: string;
+  /** 1, 5 and 15 min load averages when this was taken (other work on the machine shows here). */
+  load_average: string;
+  /** The same, taken before the measurements started, when the caller recorded it. */
+  load_average_before?: string;
 }
 
 function nproc(): number {
@@ -42,5 +46,6 @@ export function machineInfo(): MachineInfo {
     kernel: `${os.type()} ${os.release()} ${os.machine()}`,
     node: process.version,
     platform: process.platform,
+    load_average: os.loadavg().map((l) => l.toFixed(2)).join(' '),
   };
 }

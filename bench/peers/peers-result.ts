@@ -48,6 +48,8 @@ export interface HarnessRun {
   /** The harness's env.txt: peer versions as install.sh recorded them, load settings, uname, nproc. */
   env: string[];
   rows: HarnessRow[];
+  /** From the harness's egress recorder, by peer: processes it was loaded in, non-loopback attempts. */
+  egress: Record<string, { hook_processes: number; attempts: number }>;
 }
 
 export interface W1Median {

@@ -12,7 +12,7 @@ import { latestResult } from '../lib/results-file.js';
 import { PROJECT_ROOT } from '../lib/sluice-server.js';
 import { storedRunsTable, type StoredRunsResult } from '../lib/stored-runs-report.js';
 import type { PeersResult } from './peers-result.js';
-import { detailTable, goalsTable, machineTable, mediansTable, ratiosTable } from './tables.js';
+import { detailTable, egressLine, goalsTable, machineTable, mediansTable, ratiosTable } from './tables.js';
 
 export const NOTES_MARKER = '<!-- notes: kept when this file is regenerated -->';
 const RESULTS_MD = join(PROJECT_ROOT, 'bench', 'RESULTS.md');
@@ -44,6 +44,8 @@ function peersSection(file: string, r: PeersResult): string[] {
     '',
     detailTable(r),
     '',
+    egressLine(r),
+    '',
     '### Ratios',
     '',
     ratiosTable(r),
@@ -73,12 +75,13 @@ function growthSection(file: string, g: GrowthResult): string[] {
     '',
     `\`npm run bench:growth\` (\`${file}\`, ${g.date.slice(0, 16).replace('T', ' ')} UTC). W1-shaped workflows of n sequential Compose actions + a Response,`,
     `${g.settings.warmup_s} s warm-up + ${g.settings.duration_s} s per row; "µs per request" is 1 / throughput (the server's cost per request when saturated),`,
-    'and the marginal column is the extra cost of one more action between two lengths: flat means linear growth.',
+    '"linear?" checks that the cost per action does not rise with length (linear cost a + b·n gives a falling or flat cost per action);',
+    'the marginal column is the extra cost of one more action between two lengths.',
     '',
     growthW1Table(g.w1),
     '',
     'W2-shaped Foreach (one Compose per item) against item count, each size on a fresh server, sequential requests on fresh connections;',
-    'marginal µs per added item between two sizes should stay flat, and RSS max bounded.',
+    '"linear?" checks that the time per item does not rise with the item count; RSS max should stay bounded.',
     '',
     growthW2Table(g.w2),
     '',

@@ -17,6 +17,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 T0=$(date +%s)
+# other work on a shared machine moves the figures: the load average before and after is recorded
+export BENCH_LOADAVG_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
 log() { printf '[bench:peers %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 HARNESS_SRC="${PEERS_HARNESS:-$ROOT/../shared/bench/peers}"
@@ -61,7 +63,7 @@ port_for() { # VAR DEFAULT
     const tryPort=(p)=>new Promise((res)=>{const s=net.createServer().once("error",()=>res(-1)).listen(p,"127.0.0.1",()=>{const a=s.address().port;s.close(()=>res(a));});});
     (async()=>{let p=await tryPort(want); if(p<0)p=await tryPort(0); console.log(p);})();' "$def")"
 }
-port_for SLUICE_PORT 7171
+port_for SLUICE_PORT 0   # any free port: other work on this machine starts Sluice on fixed ones
 port_for BASELINE_PORT 1990
 port_for NODERED_PORT 1880
 port_for N8N_PORT 5678
@@ -70,7 +72,7 @@ log "PEERS=\"$PEERS\" REPEATS=$REPEATS DURATION=$DURATION WARMUP=$WARMUP CONCS=\
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   log "building Sluice (npm run build)"
-  run_child npm run build --silent
+  run_child npm run build --silent >&2
 fi
 
 # A fresh copy of the read-only harness with start-sluice.sh beside its start-*.sh.
@@ -79,19 +81,22 @@ log "copying the harness from $HARNESS_SRC to $H"
 mkdir -p "$H"
 ( cd "$HARNESS_SRC" && tar --exclude=./.cache -cf - . ) | ( cd "$H" && tar -xf - )
 chmod -R u+w "$H"
+# The copy sits inside this project, whose package.json says "type": "module": without a
+# package.json of its own, node would load the harness's CommonJS files (nodered-settings.js) as ESM.
+printf '{ "private": true, "type": "commonjs" }\n' > "$H/package.json"
 cp "$ROOT/bench/peers/start-sluice.sh" "$H/start-sluice.sh"
 chmod +x "$H/start-sluice.sh"
 
 install_peers=""
 for p in nodered n8n; do has_peer "$p" && install_peers="$install_peers $p"; done
 log "installing peers:${install_peers:- none} (idempotent; into $PEERS_CACHE)"
-INSTALL_PEERS="${install_peers:-none}" run_child "$H/install.sh"
+INSTALL_PEERS="${install_peers:-none}" run_child "$H/install.sh" >&2
 
 dirs=()
 for i in $(seq 1 "$REPEATS"); do
   log "=== repeat $i of $REPEATS"
   before=$(ls "$PEERS_CACHE/results" 2>/dev/null | sort || true)
-  run_child "$H/run.sh"
+  run_child "$H/run.sh" >&2   # its rows and per-run table go to the log; stdout keeps the final tables
   new=$(comm -13 <(printf '%s\n' "$before") <(ls "$PEERS_CACHE/results" | sort) | tail -1)
   [[ -n "$new" && -f "$PEERS_CACHE/results/$new/results.jsonl" ]] || { log "repeat $i left no results"; exit 1; }
   out="$PEERS_CACHE/results/$new"
@@ -106,7 +111,7 @@ done
 stored_args=()
 if has_peer sluice && [[ "$STORED_RUNS" != 0 ]]; then
   log "=== Sluice: memory after $STORED_RUNS stored runs"
-  STORED_RUNS="$STORED_RUNS" run_child node dist/bench/stored-runs.js --out "${dirs[-1]}/stored-runs.json"
+  STORED_RUNS="$STORED_RUNS" run_child node dist/bench/stored-runs.js --out "${dirs[-1]}/stored-runs.json" >&2
   stored_args=(--stored "${dirs[-1]}/stored-runs.json")
 fi
 

@@ -36,12 +36,22 @@ EGRESS_LOG="$RUN_DIR/egress-sluice.log"; : > "$EGRESS_LOG"
 t0=$(date +%s.%N)
 # The machine's node, not $(peer_node): Sluice's better-sqlite3 addon is built for it.
 # SLUICE_* settings of the caller's shell (other than the port) would override the file: unset.
-( cd "$DIR" && nohup env -u SLUICE_HOST -u SLUICE_DATA -u SLUICE_RETENTION_DAYS -u SLUICE_AZUREBLOB_CONNECTION_STRING \
+# (cd and start as separate commands, so $! is the server itself and not a subshell around it)
+( cd "$DIR"
+  nohup env -u SLUICE_HOST -u SLUICE_DATA -u SLUICE_RETENTION_DAYS -u SLUICE_AZUREBLOB_CONNECTION_STRING \
     EGRESS_LOG="$EGRESS_LOG" NODE_OPTIONS="--require $PEERS_DIR/lib/egress-log.cjs ${NODE_OPTIONS:-}" \
     node "$CLI" serve --config "$DIR/sluice.config.json" --host 127.0.0.1 --port "$SLUICE_PORT" \
     --examples "$SLUICE_ROOT/bench/workloads" --no-azurite >"$RUN_DIR/sluice.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/sluice.pid" )
 log "sluice starting (pid $(cat "$RUN_DIR/sluice.pid")), log $RUN_DIR/sluice.log"
+# Our own process must be the one listening (not another server that happens to hold the port and
+# would answer the readiness check): wait for its "serving at" line first.
+for _ in $(seq 1 120); do
+  grep -q "Sluice is serving at http://127.0.0.1:$SLUICE_PORT/" "$RUN_DIR/sluice.log" 2>/dev/null && break
+  pid_alive "$(cat "$RUN_DIR/sluice.pid")" || { log "sluice exited during start"; tail -30 "$RUN_DIR/sluice.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "Sluice is serving at" "$RUN_DIR/sluice.log" || { log "sluice did not start within 60 s"; tail -30 "$RUN_DIR/sluice.log"; exit 1; }
 base="http://127.0.0.1:$SLUICE_PORT/${SLUICE_PREFIX-hooks/}"
 wait_http_ok "${base}w1" "$WORKLOADS/w1-body.json" "$WORKLOADS/w1-expected.json" 60 "$(cat "$RUN_DIR/sluice.pid")" &&
 wait_http_ok "${base}w2" "$WORKLOADS/w2-body.json" "$WORKLOADS/w2-expected.json" 30 "$(cat "$RUN_DIR/sluice.pid")" ||

@@ -7,7 +7,7 @@
  *        [--started <epoch s>] <harness results dir>...
  * Settings are read from the environment run.sh exported (REPEATS, DURATION, WARMUP, CONCS, W2_N, PEERS, LOADGEN).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BenchError } from '../lib/bench-error.js';
 import { machineInfo } from '../lib/machine.js';
@@ -45,7 +45,12 @@ function readRun(dir: string, repeat: number): HarnessRun {
     if (after) after.db_kb = Number(readFileSync(dbFile, 'utf8').trim());
   }
   const env = existsSync(join(dir, 'env.txt')) ? readFileSync(join(dir, 'env.txt'), 'utf8').split('\n').filter(Boolean) : [];
-  return { repeat, stamp: basename(dir), env, rows };
+  const egress: HarnessRun['egress'] = {};
+  for (const f of readdirSync(dir).filter((n) => /^egress-.+\.log$/.test(n))) {
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean);
+    egress[f.slice('egress-'.length, -'.log'.length)] = { hook_processes: lines.filter((l) => l.startsWith('#')).length, attempts: lines.filter((l) => !l.startsWith('#')).length };
+  }
+  return { repeat, stamp: basename(dir), env, rows, egress };
 }
 
 const runs = dirs.map((d, i) => readRun(d, i + 1));
@@ -64,9 +69,9 @@ const result: PeersResult = {
     concs: (env['CONCS'] ?? '1 32').split(/\s+/).filter(Boolean).map(Number),
     w2_n: Number(env['W2_N'] ?? 10),
     peers: (env['PEERS'] ?? '').split(/\s+/).filter(Boolean),
-    loadgen: `${env['LOADGEN'] ?? 'wrk'} (${runs[0]?.rows.find((r) => r.tool)?.tool ?? '?'} used)`,
+    loadgen: loadgen(),
   },
-  machine: machineInfo(),
+  machine: { ...machineInfo(), ...(env['BENCH_LOADAVG_START'] ? { load_average_before: env['BENCH_LOADAVG_START'] } : {}) },
   sluice,
   peer_versions: versions,
   ...(started === undefined ? {} : { wall_time_s: Math.round(Date.now() / 1000 - Number(started)) }),
@@ -76,6 +81,12 @@ const result: PeersResult = {
   ...(stored === undefined ? {} : { stored_runs: stored }),
   goals: computeGoals(medians, stored),
 };
+function loadgen(): string {
+  const tools = [...new Set(runs.flatMap((r) => r.rows.map((row) => row.tool)).filter((t): t is string => t !== undefined))];
+  const described = tools.map((t) => (t === 'wrk' ? 'wrk, 1 thread, keep-alive' : t === 'autocannon' ? 'autocannon, 1 worker (wrk missing)' : t));
+  return described.join(' / ') || 'none';
+}
+
 const file = writeResult('', utcStamp(), result);
 console.log(['', `## Medians of ${runs.length} run(s)`, '', mediansTable(result), '', detailTable(result), '', '## Ratios', '', ratiosTable(result), '', '## Goals', '', goalsTable(result), ''].join('\n'));
 process.stderr.write(`wrote ${file} and ${writeResultsMd()}\n`);

@@ -55,10 +55,25 @@ export function machineTable(r: PeersResult): string {
     ['memory', `${(m.memory_total_mb / 1024).toFixed(1)} GiB`],
     ['CPU', m.cpu_model],
     ['kernel', m.kernel],
+    ['load average (1/5/15 min)', `${m.load_average_before ? `${m.load_average_before} before the run, ` : ''}${m.load_average} after (other work on this machine)`],
     ['Node.js (Sluice, harness and peers)', m.node],
     ['Sluice', `${r.sluice.version}${r.sluice.commit ? `, commit ${r.sluice.commit}` : ''}${r.sluice.uncommitted_engine_files ? ` + ${r.sluice.uncommitted_engine_files} uncommitted engine/connectors file(s)` : ''}`],
     ...r.peer_versions.filter((l) => /^(n8n|node-red|wrk|autocannon):/.test(l)).map((l): [string, string] => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
     ['load', `${r.settings.loadgen}; W1 ${r.settings.warmup_s} s warm-up + ${r.settings.duration_s} s at c=${r.settings.concs.join(' and ')}; W2 ${r.settings.w2_n} sequential requests; ${r.settings.repeats} repeat(s), medians`],
   ];
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
+/** One line: non-loopback DNS lookups / connects the harness's egress recorder saw, per engine, all runs. */
+export function egressLine(r: PeersResult): string {
+  const by = new Map<string, { hooks: number; attempts: number }>();
+  for (const run of r.runs) {
+    for (const [peer, e] of Object.entries(run.egress ?? {})) {
+      const t = by.get(peer) ?? { hooks: 0, attempts: 0 };
+      by.set(peer, { hooks: t.hooks + e.hook_processes, attempts: t.attempts + e.attempts });
+    }
+  }
+  if (by.size === 0) return '';
+  const parts = [...by].map(([peer, t]) => `${peer} ${t.attempts} (recorder loaded in ${t.hooks} process(es))`);
+  return `Non-loopback DNS lookups / TCP connects recorded by the harness's egress recorder over all runs: ${parts.join(', ')}.`;
 }
