@@ -2,8 +2,13 @@
  * One container of an Azure Storage account (or Azurite) through @azure/storage-blob.
  * Listing uses the `/` hierarchy with the folder as prefix, so blobs in virtual subfolders come
  * back as prefixes and are left out — the top level of the folder only, as Logic Apps.
+ *
+ * The SDK (some fifteen megabytes of heap with its core libraries) is imported when a datastore
+ * is first used, not when Sluice starts or the datastore is opened: a server whose datastores are
+ * local folders never loads it. A malformed connection string therefore fails at the first
+ * operation, with the same error it failed with at opening before.
  */
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient, RestError } from '@azure/storage-blob';
 import { DefinitionError, SluiceError, TransientError } from '../../engine/errors.js';
 import type { BlobEntry, Datastore, ListOptions, OperationOptions, WriteOptions } from './datastore.js';
 import { baseName, byAge, guessMediaType, normalizeBlobPath, normalizeFolder } from './datastore-paths.js';
@@ -14,27 +19,50 @@ import { baseName, byAge, guessMediaType, normalizeBlobPath, normalizeFolder } f
  */
 const RETRY_OPTIONS = { maxTries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: 30_000 };
 
+type StorageBlob = typeof import('@azure/storage-blob');
+
+let sdkLoading: Promise<StorageBlob> | undefined;
+let sdk: StorageBlob | undefined;
+
+function loadSdk(): Promise<StorageBlob> {
+  sdkLoading ??= import('@azure/storage-blob').then((module) => (sdk = module));
+  return sdkLoading;
+}
+
+/** Whether `err` is the SDK's RestError; nothing the SDK threw exists before it is loaded. */
+function isRestError(err: unknown): err is RestError {
+  return sdk !== undefined && err instanceof sdk.RestError;
+}
+
 export class AzureBlobDatastore implements Datastore {
   readonly kind = 'azureblob' as const;
-  private readonly client: ContainerClient;
-  private readonly endpoint: string;
+  private connected: Promise<ContainerClient> | undefined;
+  /** The blob endpoint, for error messages; known once connected. */
+  private endpoint: string | undefined;
 
-  constructor(connectionString: string, readonly container: string) {
-    let service: BlobServiceClient;
-    try {
-      service = BlobServiceClient.fromConnectionString(connectionString, { retryOptions: RETRY_OPTIONS });
-    } catch (err) {
-      throw new DefinitionError('InvalidArgument', `invalid Azure Storage connection string: ${(err as Error).message}`, { cause: err });
-    }
-    this.endpoint = service.url;
-    this.client = service.getContainerClient(container);
+  constructor(private readonly connectionString: string, readonly container: string) {}
+
+  /** The container's client, made at the first operation (a bad connection string fails every one alike). */
+  private client(): Promise<ContainerClient> {
+    this.connected ??= loadSdk().then(({ BlobServiceClient }) => {
+      let service;
+      try {
+        service = BlobServiceClient.fromConnectionString(this.connectionString, { retryOptions: RETRY_OPTIONS });
+      } catch (err) {
+        throw new DefinitionError('InvalidArgument', `invalid Azure Storage connection string: ${(err as Error).message}`, { cause: err });
+      }
+      this.endpoint = service.url;
+      return service.getContainerClient(this.container);
+    });
+    return this.connected;
   }
 
   async list(folder: string, options: ListOptions = {}): Promise<BlobEntry[]> {
     const prefix = normalizeFolder(folder);
     const entries: BlobEntry[] = [];
     try {
-      const items = this.client.listBlobsByHierarchy('/', { prefix: prefix === '' ? undefined : `${prefix}/`, abortSignal: options.signal });
+      const client = await this.client();
+      const items = client.listBlobsByHierarchy('/', { prefix: prefix === '' ? undefined : `${prefix}/`, abortSignal: options.signal });
       for await (const item of items) {
         if (item.kind === 'prefix' || item.name.endsWith('/')) continue;
         const p = item.properties;
@@ -61,14 +89,15 @@ export class AzureBlobDatastore implements Datastore {
     const entries: BlobEntry[] = [];
     try {
       // A flat listing by the bare prefix also returns `prefix-other`: keep the exact name and what is below it.
-      for await (const item of this.client.listBlobsFlat({ prefix: prefix === '' ? undefined : prefix, abortSignal: options.signal })) {
+      const client = await this.client();
+      for await (const item of client.listBlobsFlat({ prefix: prefix === '' ? undefined : prefix, abortSignal: options.signal })) {
         if (prefix !== '' && item.name !== prefix && !item.name.startsWith(`${prefix}/`)) continue;
         if (item.name.endsWith('/')) continue;
         entries.push(toBlobEntry(item.name, item.properties));
         if (options.limit !== undefined && entries.length >= options.limit) break;
       }
     } catch (err) {
-      if (err instanceof RestError && storageErrorCode(err) === 'ContainerNotFound') return [];
+      if (isRestError(err) && storageErrorCode(err) === 'ContainerNotFound') return [];
       throw this.failure(err, `list '${prefix === '' ? '/' : prefix}' recursively`);
     }
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -77,7 +106,8 @@ export class AzureBlobDatastore implements Datastore {
   async read(path: string, options: OperationOptions = {}): Promise<Buffer> {
     const blob = normalizeBlobPath(path);
     try {
-      return await this.client.getBlobClient(blob).downloadToBuffer(0, undefined, { abortSignal: options.signal });
+      const client = await this.client();
+      return await client.getBlobClient(blob).downloadToBuffer(0, undefined, { abortSignal: options.signal });
     } catch (err) {
       throw this.failure(err, `read '${blob}'`);
     }
@@ -87,7 +117,8 @@ export class AzureBlobDatastore implements Datastore {
     const blob = normalizeBlobPath(path);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     try {
-      await this.client.getBlockBlobClient(blob).uploadData(bytes, {
+      const client = await this.client();
+      await client.getBlockBlobClient(blob).uploadData(bytes, {
         blobHTTPHeaders: { blobContentType: options.contentType ?? guessMediaType(blob) },
         abortSignal: options.signal,
       });
@@ -99,7 +130,8 @@ export class AzureBlobDatastore implements Datastore {
   async delete(path: string, options: OperationOptions = {}): Promise<boolean> {
     const blob = normalizeBlobPath(path);
     try {
-      const result = await this.client.getBlobClient(blob).deleteIfExists({ abortSignal: options.signal });
+      const client = await this.client();
+      const result = await client.getBlobClient(blob).deleteIfExists({ abortSignal: options.signal });
       return result.succeeded;
     } catch (err) {
       throw this.failure(err, `delete '${blob}'`);
@@ -108,7 +140,8 @@ export class AzureBlobDatastore implements Datastore {
 
   async ensureContainer(options: OperationOptions = {}): Promise<void> {
     try {
-      await this.client.createIfNotExists({ abortSignal: options.signal });
+      const client = await this.client();
+      await client.createIfNotExists({ abortSignal: options.signal });
     } catch (err) {
       throw this.failure(err, 'create the container');
     }
@@ -117,8 +150,8 @@ export class AzureBlobDatastore implements Datastore {
   /** Storage answers become typed errors: a missing container or blob is NotFound, the rest StorageUnavailable. */
   private failure(err: unknown, what: string): SluiceError {
     if (err instanceof SluiceError) return err;
-    const where = `Azure Blob Storage ${this.endpoint}, container '${this.container}'`;
-    if (err instanceof RestError && err.statusCode !== undefined) {
+    const where = `Azure Blob Storage${this.endpoint === undefined ? '' : ` ${this.endpoint}`}, container '${this.container}'`;
+    if (isRestError(err) && err.statusCode !== undefined) {
       const storageCode = storageErrorCode(err);
       if (storageCode === 'ContainerNotFound') return new SluiceError('NotFound', `cannot ${what}: container '${this.container}' does not exist (${where})`, { cause: err });
       if (storageCode === 'BlobNotFound' || err.statusCode === 404) return new SluiceError('NotFound', `cannot ${what}: not found (${where})`, { cause: err });

@@ -7,7 +7,7 @@
  * the secret or the certificate's thumbprint, never the secret.
  */
 import { createHash } from 'node:crypto';
-import got from 'got';
+import { loadGot } from './got-client.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -95,6 +95,7 @@ export async function clientCredentialsToken(c: ClientCredentials, timeoutMs: nu
   }
   let response;
   try {
+    const { default: got } = await loadGot();
     response = await got.post(url, {
       body: form.toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },

@@ -7,11 +7,22 @@
  * `password`. Node's crypto reads PKCS#12 only into a TLS context, never handing out the key, so
  * node-forge opens the file; the key and certificate then go back to Node's crypto as a KeyObject
  * and DER bytes, and jose signs.
+ *
+ * Both libraries load at the first certificate, not at start: forge alone is a couple of megabytes
+ * of heap, and most servers never see a pfx. forge is CommonJS, so it is required synchronously
+ * and `readPfxCertificate` stays synchronous.
  */
 import { createHash, createPrivateKey, randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type forgeModule from 'node-forge';
 import type { ClientAssertionSigner } from './aad-token.js';
+
+let forgeLoaded: typeof forgeModule | undefined;
+
+function loadForge(): typeof forgeModule {
+  forgeLoaded ??= createRequire(import.meta.url)('node-forge') as typeof forgeModule;
+  return forgeLoaded;
+}
 
 /** A certificate with its private key, read from a pfx. */
 export interface PfxCertificate {
@@ -39,12 +50,13 @@ const ASSERTION_LIFETIME_S = 10 * 60;
 const parsed = new Map<string, PfxCertificate>();
 const PARSED_LIMIT = 32;
 
-function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, bagType: string): forge.pkcs12.Bag[] {
+function bagsOf(p12: forgeModule.pkcs12.Pkcs12Pfx, bagType: string): forgeModule.pkcs12.Bag[] {
   return p12.getBags({ bagType })[bagType] ?? [];
 }
 
-function openPkcs12(pfx: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
-  let asn1: forge.asn1.Asn1;
+function openPkcs12(pfx: Buffer, password: string): forgeModule.pkcs12.Pkcs12Pfx {
+  const forge = loadForge();
+  let asn1: forgeModule.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(pfx.toString('binary')));
   } catch (err) {
@@ -62,19 +74,22 @@ function openPkcs12(pfx: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
 }
 
 /** The private key of a bag as a Node KeyObject; forge leaves `key` null for non-RSA keys, keeping the ASN.1. */
-function keyOf(bag: forge.pkcs12.Bag): KeyObject | undefined {
+function keyOf(bag: forgeModule.pkcs12.Bag): KeyObject | undefined {
+  const forge = loadForge();
   if (bag.key) return createPrivateKey(forge.pki.privateKeyToPem(bag.key));
   if (bag.asn1) return createPrivateKey({ key: Buffer.from(forge.asn1.toDer(bag.asn1).getBytes(), 'binary'), format: 'der', type: 'pkcs8' });
   return undefined;
 }
 
 /** DER of a certificate bag; forge keeps the certificate's own to-be-signed part, so this is its original encoding. */
-function certificateDerOf(bag: forge.pkcs12.Bag): Buffer | undefined {
+function certificateDerOf(bag: forgeModule.pkcs12.Bag): Buffer | undefined {
+  const forge = loadForge();
   const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
   return asn1 ? Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary') : undefined;
 }
 
 function extract(pfx: Buffer, password: string): PfxCertificate {
+  const forge = loadForge();
   const p12 = openPkcs12(pfx, password);
   const keyBags = [...bagsOf(p12, forge.pki.oids['pkcs8ShroudedKeyBag']!), ...bagsOf(p12, forge.pki.oids['keyBag']!)];
   const keys = keyBags.map(keyOf).filter((k): k is KeyObject => k !== undefined);
@@ -118,6 +133,7 @@ export function readPfxCertificate(pfxBase64: string, password: string | undefin
  */
 export async function createClientAssertion(certificate: PfxCertificate, clientId: string, tokenUrl: string, nowMs = Date.now()): Promise<string> {
   const now = Math.floor(nowMs / 1000);
+  const { SignJWT } = await import('jose');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', x5t: certificate.x5t, 'x5t#S256': certificate.x5tS256 })
     .setAudience(tokenUrl)

@@ -9,7 +9,8 @@
  * Response header names keep the case the server sent.
  */
 import { rootCertificates } from 'node:tls';
-import got, { RequestError, type OptionsInit } from 'got';
+import type { OptionsInit } from 'got';
+import { loadedGot, loadGot } from './got-client.js';
 
 /** TLS settings of a request: a client certificate, and certificate authorities to trust besides the system's. */
 export interface RequestTls {
@@ -72,6 +73,7 @@ function httpsOptions(tls: RequestTls | undefined): OptionsInit['https'] {
 }
 
 export async function sendRequest(req: SentRequest, timeoutMs: number, signal: AbortSignal): Promise<ReceivedResponse> {
+  const { default: got } = await loadGot();
   const response = await got(req.url, {
     method: req.method as 'GET',
     headers: req.headers,
@@ -89,7 +91,8 @@ export async function sendRequest(req: SentRequest, timeoutMs: number, signal: A
 
 /** Classifies what went wrong when no response came back. */
 export function transportFailure(err: unknown): TransportFailure {
-  if (err instanceof RequestError) {
+  const RequestError = loadedGot()?.RequestError;
+  if (RequestError !== undefined && err instanceof RequestError) {
     if (err.name === 'TimeoutError') {
       return { kind: 'timeout', message: 'Http request failed: the server did not respond within the timeout limit.' };
     }

@@ -11,8 +11,11 @@
  * On Azure the system-assigned identity belongs to the hosting resource, so every workflow shares
  * it (as the workflows of one Logic App Standard do); a user-assigned identity is named by its
  * resource id, or by principal (object) id or client id.
+ *
+ * @azure/identity (with MSAL, some fifteen megabytes of heap) is imported at the first token
+ * request, so a server not running on Azure never loads it.
  */
-import { ManagedIdentityCredential } from '@azure/identity';
+import type { ManagedIdentityCredential } from '@azure/identity';
 import { platformIdentityEndpoint } from '../config.js';
 import { SluiceError } from '../errors.js';
 import type { Clock } from '../runtime/clock.js';
@@ -26,20 +29,22 @@ export interface PlatformTokenProviderOptions {
   clock?: Pick<Clock, 'now'>;
 }
 
+type CredentialClass = typeof ManagedIdentityCredential;
+
 /** Which credential a request needs: its cache key and how to make it. */
-function credentialOptions(request: TokenRequest, maxRetries: number): { key: string; create: () => ManagedIdentityCredential } {
+function credentialOptions(request: TokenRequest, maxRetries: number): { key: string; create: (Credential: CredentialClass) => ManagedIdentityCredential } {
   const retryOptions = { maxRetries };
   const identity = request.identity?.trim();
   if (identity !== undefined && identity !== '' && identity.toLowerCase() !== 'systemassigned') {
     if (!isUserAssignedIdentityId(identity)) {
       throw new SluiceError('InvalidArgument', `'${identity}' is not the resource id of a user-assigned identity.`);
     }
-    return { key: `r:${identity.toLowerCase()}`, create: () => new ManagedIdentityCredential({ resourceId: identity, retryOptions }) };
+    return { key: `r:${identity.toLowerCase()}`, create: (Credential) => new Credential({ resourceId: identity, retryOptions }) };
   }
   const { principalId, clientId } = request;
-  if (principalId !== undefined) return { key: `o:${principalId.toLowerCase()}`, create: () => new ManagedIdentityCredential({ objectId: principalId, retryOptions }) };
-  if (clientId !== undefined) return { key: `c:${clientId.toLowerCase()}`, create: () => new ManagedIdentityCredential({ clientId, retryOptions }) };
-  return { key: 'system', create: () => new ManagedIdentityCredential({ retryOptions }) };
+  if (principalId !== undefined) return { key: `o:${principalId.toLowerCase()}`, create: (Credential) => new Credential({ objectId: principalId, retryOptions }) };
+  if (clientId !== undefined) return { key: `c:${clientId.toLowerCase()}`, create: (Credential) => new Credential({ clientId, retryOptions }) };
+  return { key: 'system', create: (Credential) => new Credential({ retryOptions }) };
 }
 
 /** Tokens from the platform's managed-identity endpoint, cached. */
@@ -57,11 +62,13 @@ export class PlatformTokenProvider implements TokenProvider {
     return this.cached.getToken(request);
   }
 
-  private credentialFor(request: TokenRequest): ManagedIdentityCredential {
+  private async credentialFor(request: TokenRequest): Promise<ManagedIdentityCredential> {
     const { key, create } = credentialOptions(request, this.maxRetries);
     let credential = this.credentials.get(key);
     if (credential === undefined) {
-      credential = create();
+      const { ManagedIdentityCredential: Credential } = await import('@azure/identity');
+      // Another request may have made it while the import was awaited.
+      credential = this.credentials.get(key) ?? create(Credential);
       this.credentials.set(key, credential);
     }
     return credential;
@@ -70,7 +77,7 @@ export class PlatformTokenProvider implements TokenProvider {
   private async fetch(request: TokenRequest): Promise<AccessToken> {
     try {
       // A bare resource is a scope the credential passes on unchanged as `resource`.
-      const token = await this.credentialFor(request).getToken(request.audience);
+      const token = await (await this.credentialFor(request)).getToken(request.audience);
       return { token: token.token, expiresOn: token.expiresOnTimestamp };
     } catch (err) {
       if (err instanceof SluiceError) throw err;

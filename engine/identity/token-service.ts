@@ -8,11 +8,14 @@
  * (`keyFile`), so tokens stay valid across restarts; without `keyFile` the key lives in memory
  * (tests). The file is created exclusively: two processes starting together end up with one key.
  * The tenant id of the instance is derived from the key, so it is as stable as the key.
+ *
+ * The key and its JWK come from Node's crypto; jose is imported at the first token only, so a
+ * server that never issues one does not carry it.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import type { JSONWebKeySet, JWK } from 'jose';
 import type { Clock } from '../runtime/clock.js';
 import { InternalError } from '../errors.js';
 import { nameBasedUuid, type Principal } from './principals.js';
@@ -147,6 +150,7 @@ export class TokenService {
       nbf: now,
       exp: now + this.lifetimeSeconds,
     };
+    const { SignJWT } = await import('jose');
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.key.kid })
       .sign(this.key.privateKey);

@@ -6,8 +6,10 @@
  * The JWKS is a key set in hand (`createLocalJWKSet`) or a URL fetched and cached by jose
  * (`createRemoteJWKSet`, which refetches when it meets an unknown `kid`). Every rejection is a
  * `SluiceError` with code `Unauthorized` whose message says what was wrong with the token.
+ *
+ * jose is imported at the first verification, not at start: most servers never verify a token.
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, JWTPayload } from 'jose';
 import { SluiceError } from '../errors.js';
 import type { Clock } from '../runtime/clock.js';
 
@@ -36,13 +38,14 @@ export interface VerifiedClaims extends JWTPayload {
 }
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+type Jose = typeof import('jose');
 
 function unauthorized(message: string, cause?: unknown): SluiceError {
   return new SluiceError('Unauthorized', message, { cause });
 }
 
 /** A readable reason for a rejected token. */
-function reason(err: unknown): SluiceError {
+function reason(err: unknown, errors: Jose['errors']): SluiceError {
   if (err instanceof errors.JWTExpired) return unauthorized('The token has expired.', err);
   if (err instanceof errors.JWTClaimValidationFailed) {
     const claim = err.claim;
@@ -64,19 +67,28 @@ function reason(err: unknown): SluiceError {
 }
 
 export class TokenVerifier {
-  private readonly keys: KeyResolver;
+  /** The key set in hand, or the URL of one (checked here, so a malformed URL fails at once). */
+  private readonly source: JSONWebKeySet | URL;
+  /** Made at the first verification and kept: a remote key set caches what it fetched. */
+  private keys: KeyResolver | undefined;
 
   constructor(private readonly options: VerifierOptions) {
     const { jwks } = options;
-    this.keys = typeof jwks === 'string' || jwks instanceof URL ? createRemoteJWKSet(new URL(jwks)) : createLocalJWKSet(jwks);
+    this.source = typeof jwks === 'string' || jwks instanceof URL ? new URL(jwks) : jwks;
+  }
+
+  private keyResolver(jose: Jose): KeyResolver {
+    this.keys ??= this.source instanceof URL ? jose.createRemoteJWKSet(this.source) : jose.createLocalJWKSet(this.source);
+    return this.keys;
   }
 
   /** The token's claims when it is valid; otherwise throws `Unauthorized` (or `IdentityUnavailable`). */
   async verify(token: string, options: VerifyOptions): Promise<VerifiedClaims> {
     const issuer = options.issuer ?? this.options.issuer;
     if (token.trim() === '') throw unauthorized('No token was given.');
+    const jose = await import('jose');
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
+      const { payload } = await jose.jwtVerify(token, this.keyResolver(jose), {
         algorithms: ['RS256'],
         audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
         issuer,
@@ -86,7 +98,7 @@ export class TokenVerifier {
       });
       return payload as VerifiedClaims;
     } catch (err) {
-      throw reason(err);
+      throw reason(err, jose.errors);
     }
   }
 }
