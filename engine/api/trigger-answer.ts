@@ -1,7 +1,7 @@
 /**
  * How a call to a request trigger is answered, on node's own response (the endpoint runs outside
  * express): headers are collected in an `AnswerHeaders` and the answer leaves in one
- * `writeHead(status, headers)` and one `end(bytes)`.
+ * `writeHead(status, headers)` and one `end(body)`.
  *
  * Callers see what the express answers of before gave them: a header set twice keeps its last
  * value (names ignore case, as `res.set` does), a Content-Type a Response action sets gets the
@@ -23,10 +23,13 @@ const mime = createRequire(createRequire(import.meta.url).resolve('express'))('m
 const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Response headers by lower-cased name: the place of the first, the spelling and value of the last (as `setHeader`). */
 export class AnswerHeaders {
   private readonly entries = new Map<string, [string, string]>();
+  /** No value has a character above U+007F (header values may carry Latin-1, e.g. an echoed tracking id). */
+  ascii = true;
 
   /** As `res.set`: validates like `setHeader`, completes a Content-Type's charset. */
   set(name: string, value: string): void {
@@ -39,6 +42,7 @@ export class AnswerHeaders {
 
   /** For values the server makes itself (ids, names already valid in a URL, lengths). */
   setTrusted(lower: string, name: string, value: string): void {
+    if (this.ascii && NON_ASCII.test(value)) this.ascii = false;
     const known = this.entries.get(lower);
     if (known === undefined) this.entries.set(lower, [name, value]);
     else [known[0], known[1]] = [name, value];
@@ -60,17 +64,29 @@ function mayHaveBody(status: number, method: string | undefined): boolean {
   return method !== 'HEAD' && status !== 204 && status !== 304 && !(status >= 100 && status < 200);
 }
 
-function send(res: ServerResponse, status: number, headers: AnswerHeaders, bytes: Buffer | undefined): void {
+/**
+ * Text goes to `end` as a string: node then writes it in one piece with the head instead of a
+ * second buffer beside it (one `write` rather than a `writev`), and no copy of it is made here.
+ * Node encodes that joined head as UTF-8 too, which is what express's `res.send` gave JSON
+ * answers; a Response's answer was written as bytes (its head as Latin-1), so a head with
+ * non-ASCII values keeps that with `asBytes`.
+ */
+function send(res: ServerResponse, status: number, headers: AnswerHeaders, body: string | Buffer | undefined, asBytes = false): void {
   res.writeHead(status, headers.toObject());
-  res.end(bytes);
+  if (typeof body === 'string') res.end(asBytes ? Buffer.from(body, 'utf8') : body, 'utf8');
+  else res.end(body);
+}
+
+function byteLength(body: string | Buffer): number {
+  return typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
 }
 
 /** A JSON answer (errors, 502, 504), as express's `res.send` wrote one. */
 export function sendJsonAnswer(res: ServerResponse, status: number, body: Value, headers: AnswerHeaders = new AnswerHeaders()): void {
-  const bytes = Buffer.from(toJsonText(body), 'utf8');
+  const text = toJsonText(body);
   headers.setTrusted('content-type', 'Content-Type', JSON_TYPE);
-  headers.setTrusted('content-length', 'Content-Length', String(bytes.length));
-  send(res, status, headers, bytes);
+  headers.setTrusted('content-length', 'Content-Length', String(byteLength(text)));
+  send(res, status, headers, text);
 }
 
 /** Any failure of a call, with the headers collected before it (as express kept those already set). */
@@ -101,16 +117,16 @@ export function sendRunResponse(res: ServerResponse, response: RunResponse, head
     sendEmptyAnswer(res, response.statusCode, headers, method);
     return;
   }
-  let bytes: Buffer;
+  let content: string | Buffer;
   let type: string;
   if (typeof body === 'string') {
-    [bytes, type] = [Buffer.from(body, 'utf8'), 'text/plain; charset=utf-8'];
+    [content, type] = [body, 'text/plain; charset=utf-8'];
   } else if (isEnvelope(body)) {
-    [bytes, type] = [Buffer.from(body['$content'], 'base64'), body['$content-type']];
+    [content, type] = [Buffer.from(body['$content'], 'base64'), body['$content-type']];
   } else {
-    [bytes, type] = [Buffer.from(toJsonText(body), 'utf8'), JSON_TYPE];
+    [content, type] = [toJsonText(body), JSON_TYPE];
   }
   if (!headers.has('content-type')) headers.set('content-type', type);
-  if (mayHaveBody(response.statusCode, method)) headers.setTrusted('content-length', 'Content-Length', String(bytes.length));
-  send(res, response.statusCode, headers, bytes);
+  if (mayHaveBody(response.statusCode, method)) headers.setTrusted('content-length', 'Content-Length', String(byteLength(content)));
+  send(res, response.statusCode, headers, content, !headers.ascii);
 }
