@@ -39,11 +39,18 @@ flock -n 9 || { log "another bench:peers is running with PEERS_CACHE=$PEERS_CACH
 
 H="$PEERS_CACHE/harness"
 CHILD=""
+descendants() { local k; for k in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$k"; descendants "$k"; done; }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  # the child runs in its own process group: stop all of it (load generator, harness, peer servers)
-  if [[ -n "$CHILD" ]] && kill -0 "$CHILD" 2>/dev/null; then kill -TERM -- "-$CHILD" 2>/dev/null || true; wait "$CHILD" 2>/dev/null || true; fi
+  # the child runs in its own process group: stop all of it (harness, peer servers), and every
+  # descendant by pid too (`timeout` puts wrk in a group of its own)
+  if [[ -n "$CHILD" ]] && kill -0 "$CHILD" 2>/dev/null; then
+    local tree; tree=$(descendants "$CHILD")
+    kill -TERM -- "-$CHILD" 2>/dev/null || true
+    kill -TERM $tree 2>/dev/null || true
+    wait "$CHILD" 2>/dev/null || true
+  fi
   [[ -x "$H/stop.sh" ]] && "$H/stop.sh" $PEERS >/dev/null 2>&1 || true
   exit "$rc"
 }
