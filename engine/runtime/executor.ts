@@ -206,21 +206,31 @@ export class Executor {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    let committed: Promise<void>;
     try {
-      this.options.store.commitGroup(batch.map((p) => p.unit));
+      // The plan is made now; the statements and the commit may run on the store's writer thread
+      // while this one serves the next requests. Nothing of the batch is carried out before.
+      committed = this.options.store.commitGroupAsync(batch.map((p) => p.unit));
     } catch (err) {
       for (const p of batch) p.reject(err);
       return;
     }
-    for (const p of batch) {
-      try {
-        // Stopped: the commit is kept, its effects start again when the run resumes.
-        if (!this.stopped) p.after();
-        p.resolve();
-      } catch (err) {
-        p.reject(err);
-      }
-    }
+    committed.then(
+      () => {
+        for (const p of batch) {
+          try {
+            // Stopped: the commit is kept, its effects start again when the run resumes.
+            if (!this.stopped) p.after();
+            p.resolve();
+          } catch (err) {
+            p.reject(err);
+          }
+        }
+      },
+      (err: unknown) => {
+        for (const p of batch) p.reject(err);
+      },
+    );
   }
 
   private carryOut(runId: string, run: ActiveRun, command: Command): void {

@@ -35,5 +35,29 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     db.close();
     throw err;
   }
+  return immediateByDefault(db);
+}
+
+/**
+ * Makes `db.transaction(fn)` begin IMMEDIATE: the write lock is taken at BEGIN, and a connection
+ * that finds the database busy waits (busy_timeout). A DEFERRED transaction that reads first would
+ * fail outright (SQLITE_BUSY, no wait) if another connection — the commit worker's — committed
+ * between its first read and its first write. `.deferred` stays available.
+ */
+function immediateByDefault(db: SqliteDatabase): SqliteDatabase {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<SqliteDatabase['transaction']>[0]) => {
+    const tx = transaction(fn);
+    const begin = function (this: unknown, ...args: unknown[]): unknown {
+      return (tx.immediate as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    return Object.defineProperties(begin, {
+      default: { value: begin },
+      deferred: { value: tx.deferred },
+      immediate: { value: tx.immediate },
+      exclusive: { value: tx.exclusive },
+      database: { value: db },
+    });
+  }) as SqliteDatabase['transaction'];
   return db;
 }

@@ -1,23 +1,22 @@
 /**
- * The default Store: one SQLite file (better-sqlite3, WAL). Every statement is prepared once in
- * the constructor; `commitTransition` is the hot path (one transaction per interpreter step) and
- * only binds and runs them. The full RunState is one JSON column of its `runs` row, read on resume;
- * events and action rows are the history the API shows, written beside it in the same transaction.
+ * The default Store: one SQLite file (better-sqlite3, WAL). Every statement is prepared once. The
+ * hot path is the executor's group commit (`commitGroupAsync`): its plan (commit-plan.ts) is made
+ * here and run by the commit worker's own connection on a file database, in this thread otherwise.
+ * A run's working state, its history rows and events are written in the same transaction; the
+ * API's reads run on this thread's connection.
  */
-import type { Statement } from 'better-sqlite3';
-import { InternalError } from '../errors.js';
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { RunEvent } from '../interpreter/events.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
-import { decodeRunState, encodeRetiredState, encodeRunTrigger, encodeWorkingState, isFinished } from './stored-run-state.js';
+import { decodeRunState } from './stored-run-state.js';
+import { planCommit, prepareCommitStatements, runCommitPlan, type CommitStatements, type CommitStep } from './commit-plan.js';
+import { CommitWriter } from './commit-writer.js';
 import { migrate } from './migrations.js';
 import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
 import {
   actionFromDb,
-  actionParams,
   decodeValue,
-  encodeOptional,
-  encodeValue,
   RUN_SUMMARY_COLUMNS,
   runFromDb,
   triggerFromDb,
@@ -30,7 +29,6 @@ import { deepFreeze } from '../../definitions/normalise.js';
 import { SqliteTriggerStates } from './sqlite-trigger-state.js';
 import { SqliteWorkflowKeys } from './sqlite-workflow-keys.js';
 import { SqliteWorkflows } from './sqlite-workflows.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
 import type {
   ActionRow,
   CommitUnit,
@@ -57,11 +55,6 @@ export interface SqliteStoreOptions {
 
 const ACTION_COLUMNS =
   'run_id, key, attempt, name, type, repetition, status, code, inputs, outputs, error, start_time, end_time, tracked_properties, secure_inputs, secure_outputs';
-/** Columns of the upsert, in the order `actionParams` binds them. */
-const ACTION_INSERT_COLUMNS = [
-  'run_id', 'key', 'attempt', 'name', 'type', 'repetition', 'rep_order', 'status', 'code', 'inputs', 'outputs', 'error',
-  'start_time', 'end_time', 'tracked_properties', 'secure_inputs', 'secure_outputs',
-];
 
 /** Trigger history columns, with the trigger record of the run for entries that share its outputs. */
 const TRIGGER_COLUMNS = 'h.*, r.trigger_record AS run_trigger';
@@ -74,16 +67,15 @@ export class SqliteStore implements Store {
   private readonly keys: SqliteWorkflowKeys;
   private readonly s: ReturnType<typeof prepareStatements>;
   private readonly listCache = new Map<string, Statement>();
-  private readonly createTx: (state: RunState, triggerName: string, history?: TriggerHistoryRow) => void;
-  private readonly pollTx: (commit: TriggerPollCommit) => void;
-  private readonly commitManyTx: (commits: readonly TransitionCommit[]) => void;
-  private readonly groupTx: (units: readonly CommitUnit[]) => void;
+  private readonly commits: CommitStatements;
+  private readonly planTx: Transaction<(steps: readonly CommitStep[]) => void>;
   private readonly triggerStates: SqliteTriggerStates;
   private readonly latest = new Map<string, WorkflowRecord>();
   private readonly keyCache = new Map<string, Buffer>();
-  private readonly commitTx: (commit: TransitionCommit) => void;
-  private readonly purgeTx: (before: string, limit: number) => number;
-  private readonly checkpointer: WalCheckpointer | undefined;
+  private readonly purgeTx: Transaction<(before: string, limit: number) => number>;
+  /** The commit worker of a file database, started by the first asynchronous commit. */
+  private writer: CommitWriter | undefined;
+  private readonly path: string;
 
   constructor(options: SqliteStoreOptions) {
     const now = options.now ?? (() => new Date().toISOString());
@@ -98,29 +90,35 @@ export class SqliteStore implements Store {
     this.workflows = new SqliteWorkflows(this.db, now);
     this.keys = new SqliteWorkflowKeys(this.db, now);
     this.s = prepareStatements(this.db);
-    this.createTx = this.db.transaction((state: RunState, triggerName: string, history?: TriggerHistoryRow) => {
-      this.createInTx(state, triggerName);
-      if (history !== undefined) this.s.insertTrigger.run(...triggerParams(history));
-    });
-    this.commitTx = this.db.transaction((commit: TransitionCommit) => this.commitInTx(commit));
-    this.commitManyTx = this.db.transaction((commits: readonly TransitionCommit[]) => {
-      for (const commit of commits) this.commitInTx(commit);
-    });
+    this.commits = prepareCommitStatements(this.db);
+    this.planTx = this.db.transaction((steps: readonly CommitStep[]) => runCommitPlan(this.commits, steps));
     this.triggerStates = new SqliteTriggerStates(this.db);
-    this.pollTx = this.db.transaction((commit: TriggerPollCommit) => this.pollInTx(commit));
-    this.groupTx = this.db.transaction((units: readonly CommitUnit[]) => {
-      for (const unit of units) {
-        if (unit.kind === 'poll') this.pollInTx(unit.poll);
-        else this.commitInTx(unit.commit);
-      }
-    });
     this.purgeTx = this.db.transaction((before: string, limit: number) => {
       const ids = this.s.selectPurgeable.all(before, limit) as string[];
       // Events and action rows go by ON DELETE CASCADE.
       for (const id of ids) this.s.deleteRun.run(id);
       return ids.length;
     });
-    this.checkpointer = this.isMemory ? undefined : WalCheckpointer.start(this.db, options.path);
+    this.path = options.path;
+  }
+
+  /**
+   * The commit worker, started when first needed (a store that never runs a workflow never starts
+   * it); `undefined` for an in-memory database or when it cannot run.
+   */
+  private commitWriter(): CommitWriter | undefined {
+    if (this.writer === undefined && !this.isMemory && this.db.open) {
+      this.writer = CommitWriter.start(this.path);
+      // The worker's connection checkpoints the WAL inside its own commits; this connection, which
+      // writes little, leaves that to it unless the WAL grows far past SQLite's usual threshold.
+      if (this.writer !== undefined) this.db.pragma('wal_autocheckpoint = 10000');
+    }
+    return this.writer?.broken === undefined ? this.writer : undefined;
+  }
+
+  /** Runs a commit plan in this thread, in one IMMEDIATE transaction (the write lock taken at BEGIN). */
+  private commitHere(steps: readonly CommitStep[]): void {
+    if (steps.length > 0) this.planTx.immediate(steps);
   }
 
   // ---- workflows ----
@@ -172,20 +170,35 @@ export class SqliteStore implements Store {
   // ---- runs ----
 
   createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void {
-    this.createTx(state, triggerName, history);
+    this.commitHere(planCommit([{ kind: 'poll', poll: { runs: [{ state, triggerName }], histories: history === undefined ? [] : [history] } }]));
   }
 
   commitTransition(commit: TransitionCommit): void {
-    this.commitTx(commit);
+    this.commitHere(planCommit([{ kind: 'transition', commit }]));
   }
 
   commitTransitions(commits: readonly TransitionCommit[]): void {
-    if (commits.length === 1) this.commitTx(commits[0]!);
-    else if (commits.length > 1) this.commitManyTx(commits);
+    this.commitHere(planCommit(commits.map((commit) => ({ kind: 'transition', commit }))));
   }
 
   commitGroup(units: readonly CommitUnit[]): void {
-    if (units.length > 0) this.groupTx(units);
+    this.commitHere(planCommit(units));
+  }
+
+  /**
+   * The same as `commitGroup`, settled when committed. On a file database the statements and the
+   * commit run in the commit worker's thread, while this one goes on; the plan (all of the JSON
+   * encoding) is made here, before this returns.
+   */
+  commitGroupAsync(units: readonly CommitUnit[]): Promise<void> {
+    const steps = planCommit(units);
+    if (steps.length === 0) return Promise.resolve();
+    const writer = this.commitWriter();
+    if (writer === undefined) {
+      this.commitHere(steps);
+      return Promise.resolve();
+    }
+    return writer.commit(steps);
   }
 
   loadRunState(runId: string): RunState | undefined {
@@ -252,11 +265,11 @@ export class SqliteStore implements Store {
   }
 
   commitTriggerPoll(commit: TriggerPollCommit): void {
-    this.pollTx(commit);
+    this.commitHere(planCommit([{ kind: 'poll', poll: commit }]));
   }
 
   addTriggerHistory(row: TriggerHistoryRow): void {
-    this.s.insertTrigger.run(...triggerParams(row));
+    this.commits.insertTrigger.run(...triggerParams(row));
   }
 
   listTriggerHistories(workflowName: string, triggerName: string, query: { top?: number; skipToken?: string } = {}): Page<TriggerHistoryRow> {
@@ -288,87 +301,16 @@ export class SqliteStore implements Store {
 
   purgeRunsEndedBefore(before: string, limit = 500): number {
     if (!Number.isInteger(limit) || limit < 1) return 0;
-    return this.purgeTx(before, limit);
+    return this.purgeTx.immediate(before, limit);
   }
 
   close(): void {
-    // terminate() is asynchronous; the worker's own connection closes when its thread ends.
-    void this.checkpointer?.stop();
+    // The worker makes the commits already sent, then closes its connection and ends.
+    this.writer?.stop();
     if (this.db.open) this.db.close();
   }
 
   // ---- internals ----
-
-  private pollInTx(commit: TriggerPollCommit): void {
-    for (const run of commit.runs) {
-      this.createInTx(run.state, run.triggerName);
-      for (const row of run.actions ?? []) this.s.upsertAction.run(...actionParams(row));
-    }
-    // A history entry of a run created here would repeat the run's trigger outputs (a whole request
-    // body): it reads them from the run's trigger record instead.
-    const created = commit.runs.length === 0 ? undefined : new Set(commit.runs.map((run) => run.state.runId));
-    for (const history of commit.histories) {
-      const shared = history.runId !== undefined && created?.has(history.runId) === true;
-      this.s.insertTrigger.run(...triggerParams(shared ? { ...history, outputs: undefined } : history));
-    }
-    if (commit.triggerState !== undefined) this.triggerStates.upsert(commit.triggerState);
-  }
-
-  private createInTx(state: RunState, triggerName: string): void {
-    try {
-      this.s.insertRun.run(
-        state.runId,
-        state.workflowName,
-        state.workflowVersion,
-        state.status,
-        state.startTime,
-        state.endTime ?? null,
-        triggerName,
-        state.error === undefined ? null : JSON.stringify(state.error),
-        encodeOptional(state.outputs),
-        state.clientTrackingId ?? null,
-        encodeRetiredState(state),
-        encodeRunTrigger(state),
-      );
-    } catch (err) {
-      if (isConstraint(err)) throw new InternalError(`run ${state.runId} already exists`, { where: { run: state.runId }, cause: err });
-      throw err;
-    }
-    if (!isFinished(state)) this.s.insertWorkingState.run(state.runId, encodeWorkingState(state));
-  }
-
-  /**
-   * A run that goes on rewrites its working state, and touches its `runs` row only when its status
-   * or tracking id changed (an unchanged row would still dirty its pages); a finished run writes
-   * its summary and small state there and drops the working state.
-   */
-  private commitInTx(commit: TransitionCommit): void {
-    const { state } = commit;
-    let changed: number;
-    if (isFinished(state)) {
-      changed = this.s.finishRun.run(
-        state.status,
-        state.endTime ?? null,
-        state.error === undefined ? null : JSON.stringify(state.error),
-        encodeOptional(state.outputs),
-        state.clientTrackingId ?? null,
-        encodeRetiredState(state),
-        state.runId,
-      ).changes;
-      this.s.deleteWorkingState.run(state.runId);
-    } else {
-      changed = this.s.updateWorkingState.run(encodeWorkingState(state), state.runId).changes;
-      const tracking = state.clientTrackingId ?? null;
-      this.s.updateRunStatus.run(state.status, tracking, state.runId, state.status, tracking);
-    }
-    if (changed === 0) throw new InternalError(`run ${state.runId} does not exist`, { where: { run: state.runId } });
-    for (const event of commit.events) this.appendEvent(state.runId, event);
-    for (const row of commit.actions) this.s.upsertAction.run(...actionParams(row));
-  }
-
-  private appendEvent(runId: string, event: RunEvent): void {
-    this.s.insertEvent.run(runId, event.kind, event.at, encodeValue(event), runId);
-  }
 
   private cached(sql: string): Statement {
     let statement = this.listCache.get(sql);
@@ -380,32 +322,9 @@ export class SqliteStore implements Store {
   }
 }
 
+/** The read statements and the purge; the commit path's are in commit-plan.ts. */
 function prepareStatements(db: SqliteDatabase) {
-  const actionUpdates = ACTION_INSERT_COLUMNS.filter((c) => !['run_id', 'name', 'rep_order', 'attempt'].includes(c))
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ');
   return {
-    insertRun: db.prepare(
-      `INSERT INTO runs (${RUN_SUMMARY_COLUMNS}, state, trigger_record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    finishRun: db.prepare(
-      'UPDATE runs SET status = ?, end_time = ?, error = ?, outputs = ?, client_tracking_id = ?, state = ? WHERE run_id = ?',
-    ),
-    updateRunStatus: db.prepare(
-      'UPDATE runs SET status = ?, client_tracking_id = ? WHERE run_id = ? AND (status IS NOT ? OR client_tracking_id IS NOT ?)',
-    ),
-    insertWorkingState: db.prepare('INSERT INTO run_states (run_id, state) VALUES (?, ?)'),
-    updateWorkingState: db.prepare('UPDATE run_states SET state = ? WHERE run_id = ?'),
-    deleteWorkingState: db.prepare('DELETE FROM run_states WHERE run_id = ?'),
-    // Per-run sequence numbers; MAX over the (run_id, seq) key is one index probe.
-    insertEvent: db.prepare(
-      'INSERT INTO run_events (run_id, seq, kind, at, event) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM run_events WHERE run_id = ?',
-    ),
-    upsertAction: db.prepare(
-      `INSERT INTO action_executions (${ACTION_INSERT_COLUMNS.join(', ')})
-       VALUES (${ACTION_INSERT_COLUMNS.map(() => '?').join(', ')})
-       ON CONFLICT (run_id, name, rep_order, attempt) DO UPDATE SET ${actionUpdates}`,
-    ),
     selectState: db.prepare(
       'SELECT r.state, r.trigger_record, s.state AS working FROM runs r LEFT JOIN run_states s ON s.run_id = r.run_id WHERE r.run_id = ?',
     ),
@@ -421,10 +340,6 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     selectEvents: db.prepare('SELECT event FROM run_events WHERE run_id = ? ORDER BY seq').pluck(),
     selectStartTime: db.prepare('SELECT start_time FROM runs WHERE run_id = ?').pluck(),
-    insertTrigger: db.prepare(
-      `INSERT INTO trigger_histories (id, workflow_name, trigger_name, status, start_time, end_time, fired, run_id, inputs, outputs, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     selectTriggers: db.prepare(
       `SELECT ${TRIGGER_COLUMNS} FROM trigger_histories h ${RUN_TRIGGER_JOIN}
        WHERE h.workflow_name = ? AND h.trigger_name = ? ORDER BY h.start_time DESC, h.id DESC LIMIT ?`,
@@ -452,9 +367,4 @@ function page<R, T>(rows: R[], top: number, map: (row: R) => T, position: (row: 
   const result: Page<T> = { value: kept.map(map) };
   if (more) result.nextSkipToken = encodeSkipToken(position(kept[kept.length - 1]!));
   return result;
-}
-
-function isConstraint(err: unknown): boolean {
-  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }

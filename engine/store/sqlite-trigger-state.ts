@@ -1,6 +1,7 @@
 /** Trigger state rows of the SQLite store (next fire time and watermark of polling triggers). */
 import type { SqliteDatabase } from './database.js';
-import { decodeValue, encodeOptional } from './sqlite-rows.js';
+import { COMMIT_SQL, triggerStateParams } from './commit-plan.js';
+import { decodeValue } from './sqlite-rows.js';
 import type { TriggerStateRow } from './store.js';
 
 interface TriggerStateDbRow {
@@ -26,19 +27,14 @@ export class SqliteTriggerStates {
   private readonly deleteStmt;
 
   constructor(db: SqliteDatabase) {
-    this.upsertStmt = db.prepare(
-      `INSERT INTO trigger_state (workflow_name, trigger_name, workflow_version, next_fire_time, state, updated_time)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (workflow_name, trigger_name) DO UPDATE SET workflow_version = excluded.workflow_version,
-         next_fire_time = excluded.next_fire_time, state = excluded.state, updated_time = excluded.updated_time`,
-    );
+    this.upsertStmt = db.prepare(COMMIT_SQL.upsertTriggerState);
     this.selectStmt = db.prepare('SELECT * FROM trigger_state WHERE workflow_name = ? AND trigger_name = ?');
     this.listStmt = db.prepare('SELECT * FROM trigger_state ORDER BY workflow_name, trigger_name');
     this.deleteStmt = db.prepare('DELETE FROM trigger_state WHERE workflow_name = ?');
   }
 
   upsert(row: TriggerStateRow): void {
-    this.upsertStmt.run(row.workflowName, row.triggerName, row.workflowVersion, row.nextFireTime ?? null, encodeOptional(row.state), row.updatedTime);
+    this.upsertStmt.run(...triggerStateParams(row));
   }
 
   get(workflowName: string, triggerName: string): TriggerStateRow | undefined {
