@@ -6,12 +6,13 @@
  * event loop.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { prepareCommitStatements, runCommitPlan, type CommitStep } from './commit-plan.js';
+import { decodePlan, prepareCommitStatements, runCommitPlan } from './commit-plan.js';
 import { openDatabase } from './database.js';
 
 export interface CommitRequest {
   id: number;
-  steps: CommitStep[];
+  /** The plan, encoded by `encodePlan`. */
+  plan: string;
 }
 
 /** Sent last: close the connection and let the thread end by itself (terminating it mid-call can abort the process). */
@@ -25,7 +26,7 @@ const { path, port } = workerData as { path: string; port: MessagePort };
 const db = openDatabase({ path });
 const statements = prepareCommitStatements(db);
 const commitAll = db.transaction((requests: readonly CommitRequest[]) => {
-  for (const request of requests) runCommitPlan(statements, request.steps);
+  for (const request of requests) runCommitPlan(statements, decodePlan(request.plan));
 });
 
 function failure(id: number, err: unknown): CommitReply {
