@@ -60,6 +60,9 @@ export class Executor {
   private pending: PendingCommit[] = [];
   private flushScheduled = false;
   private lazyFlush: NodeJS.Timeout | undefined;
+  /** The commit in flight: while it runs, transitions gather for the next one. */
+  private committing: Promise<void> | undefined;
+  private urgentPending = false;
   private readonly effectTypes: ReadonlySet<string>;
   private stopped = false;
 
@@ -188,9 +191,14 @@ export class Executor {
    * its Response went out) may wait up to LAZY_COMMIT_MS for the next flush, so that a caller's
    * next request shares its transaction: one commit per run instead of two at concurrency 1. Its
    * run's completion is still reported only after it is committed.
+   *
+   * At most one commit is in flight. What arrives meanwhile waits for it and goes into the next,
+   * so batches grow with the load by themselves: the writer thread is never handed a stream of
+   * tiny transactions (each dirties the same index pages again).
    */
   private scheduleFlush(urgent = true): void {
-    if (this.flushScheduled) return;
+    if (urgent) this.urgentPending = true;
+    if (this.flushScheduled || this.committing !== undefined) return;
     if (urgent) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -203,8 +211,10 @@ export class Executor {
     this.flushScheduled = false;
     clearTimeout(this.lazyFlush);
     this.lazyFlush = undefined;
+    if (this.committing !== undefined) return;
     const batch = this.pending;
     this.pending = [];
+    this.urgentPending = false;
     if (batch.length === 0) return;
     let committed: Promise<void>;
     try {
@@ -215,8 +225,9 @@ export class Executor {
       for (const p of batch) p.reject(err);
       return;
     }
-    committed.then(
+    this.committing = committed.then(
       () => {
+        this.committed();
         for (const p of batch) {
           try {
             // Stopped: the commit is kept, its effects start again when the run resumes.
@@ -228,9 +239,24 @@ export class Executor {
         }
       },
       (err: unknown) => {
+        this.committed();
         for (const p of batch) p.reject(err);
       },
     );
+  }
+
+  /** The commit in flight ended: what gathered meanwhile goes next. */
+  private committed(): void {
+    this.committing = undefined;
+    if (this.pending.length > 0) this.scheduleFlush(this.urgentPending);
+  }
+
+  /** Writes everything pending, waiting for the commit in flight first. */
+  private async drainCommits(): Promise<void> {
+    while (this.committing !== undefined || this.pending.length > 0) {
+      if (this.committing !== undefined) await this.committing;
+      else this.flush();
+    }
   }
 
   private carryOut(runId: string, run: ActiveRun, command: Command): void {
@@ -316,14 +342,15 @@ export class Executor {
 
   /** Stops dispatching; runs stay Running in the store and resume on the next start. */
   async stop(): Promise<void> {
-    // Commits waiting for company are written now: nothing more is coming.
-    this.flush();
     const chains = [...this.active.values()].map((run) => run.chain);
     this.stopped = true;
     for (const run of this.active.values()) {
       for (const cancel of run.timers.values()) cancel();
       for (const controller of run.inflight.values()) controller.abort();
     }
+    // Transitions already made are written (commits waiting for company included); no command of
+    // theirs is carried out any more: the runs resume from them on the next start.
+    await this.drainCommits();
     await Promise.allSettled(chains);
     this.active.clear();
   }
