@@ -6,7 +6,7 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { InternalError } from '../errors.js';
-import { encodePlan, type CommitStep } from './commit-plan.js';
+import type { CommitStep } from './commit-plan.js';
 import type { CloseRequest, CommitReply, CommitRequest } from './commit-worker.js';
 
 interface Waiting {
@@ -52,7 +52,7 @@ export class CommitWriter {
       this.worker.ref();
       this.port.ref();
     }
-    this.port.postMessage({ id, plan: encodePlan(steps) } satisfies CommitRequest);
+    this.port.postMessage({ id, steps } satisfies CommitRequest);
     return done;
   }
 
