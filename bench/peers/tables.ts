@@ -74,6 +74,6 @@ export function egressLine(r: PeersResult): string {
     }
   }
   if (by.size === 0) return '';
-  const parts = [...by].map(([peer, t]) => `${peer} ${t.attempts} (recorder loaded in ${t.hooks} process(es))`);
+  const parts = [...by].map(([peer, t]) => `${peer} ${t.attempts} (recorder loaded ${t.hooks} times: processes and worker threads)`);
   return `Non-loopback DNS lookups / TCP connects recorded by the harness's egress recorder over all runs: ${parts.join(', ')}.`;
 }
