@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { evalBatch, evalOne, type CommandOutput } from './cli/eval-command.js';
+import { startIdleCollector } from './idle-memory.js';
 import { registerPipelineCommands } from './cli/pipeline-program.js';
 import { registerScheduleCommands } from './cli/schedule-program.js';
 
@@ -69,7 +70,12 @@ export function buildProgram(): Command {
       }
       process.stdout.write(`Sluice is serving at ${serving.url}\n`);
       const running = serving;
-      const stop = (): void => void running.stop().then(() => process.exit(0));
+      // A long-lived server process: give memory back whenever it goes quiet (engine/idle-memory.ts).
+      const idle = startIdleCollector();
+      const stop = (): void => {
+        idle.stop();
+        void running.stop().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
