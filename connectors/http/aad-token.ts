@@ -33,7 +33,22 @@ export type AadTokenOutcome =
   | { ok: false; message: string; retryable: boolean };
 
 const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * Tokens kept at most: tenants, clients and audiences can come from expressions, so the keys are
+ * not bounded by the definitions. Past the limit, expired tokens go first, then the oldest tenth.
+ */
+const CACHE_LIMIT = 1000;
 const cache = new Map<string, { token: string; tokenType: string; expiresOn: number }>();
+
+function remember(key: string, token: { token: string; tokenType: string; expiresOn: number }): void {
+  cache.delete(key);
+  if (cache.size >= CACHE_LIMIT) {
+    const now = Date.now();
+    for (const [k, t] of cache) if (t.expiresOn - REFRESH_MARGIN_MS <= now) cache.delete(k);
+    for (const k of [...cache.keys()].slice(0, cache.size >= CACHE_LIMIT ? CACHE_LIMIT / 10 : 0)) cache.delete(k);
+  }
+  cache.set(key, token);
+}
 
 /** The v1 token endpoint of a tenant under an authority (which may lack its trailing slash). */
 export function tokenEndpoint(authority: string | undefined, tenant: string): URL {
@@ -123,6 +138,6 @@ export async function clientCredentialsToken(c: ClientCredentials, timeoutMs: nu
     return { ok: false, message: `The token endpoint ${url.origin}${url.pathname} answered without an access_token.`, retryable: false };
   }
   const token = { token: body.access_token, tokenType: typeof body.token_type === 'string' ? body.token_type : 'Bearer', expiresOn: expiryOf(body, Date.now()) };
-  cache.set(key, token);
+  remember(key, token);
   return { ok: true, ...token };
 }

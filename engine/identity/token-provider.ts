@@ -38,6 +38,12 @@ function cacheKey(request: TokenRequest): string {
   return JSON.stringify([request.audience, who, workflow]);
 }
 
+/**
+ * Tokens kept at most. Audiences can come from expressions, so the keys are not bounded by the
+ * definitions; past the limit, expired tokens go first, then the oldest.
+ */
+const CACHE_LIMIT = 1000;
+
 /** Wraps a source of tokens with a cache keyed by audience and identity. */
 export class CachingTokenProvider implements TokenProvider {
   private readonly cache = new Map<string, AccessToken>();
@@ -60,7 +66,7 @@ export class CachingTokenProvider implements TokenProvider {
     const fetching = this.source.getToken(request).then(
       (token) => {
         this.pending.delete(key);
-        this.cache.set(key, token);
+        this.remember(key, token);
         return token;
       },
       (err: unknown) => {
@@ -76,6 +82,17 @@ export class CachingTokenProvider implements TokenProvider {
   /** Forgets every cached token (e.g. after a key rotation). */
   clear(): void {
     this.cache.clear();
+  }
+
+  private remember(key: string, token: AccessToken): void {
+    this.cache.delete(key);
+    if (this.cache.size >= CACHE_LIMIT) {
+      const now = this.nowMs();
+      for (const [k, t] of this.cache) if (t.expiresOn - REFRESH_MARGIN_MS <= now) this.cache.delete(k);
+      // Still full of live tokens: drop the oldest tenth, so the sweep is not repeated at every insert.
+      for (const k of [...this.cache.keys()].slice(0, this.cache.size >= CACHE_LIMIT ? CACHE_LIMIT / 10 : 0)) this.cache.delete(k);
+    }
+    this.cache.set(key, token);
   }
 }
 
