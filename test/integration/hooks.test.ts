@@ -169,6 +169,24 @@ describe('hooks: request triggers at /hooks/{name} without a signature', functio
     assert.match(String(body['message']), /^The request content is not valid and could not be deserialized: '.+'\.$/);
   });
 
+  it('applies a saved change of the trigger or the actions to the very next call', async function () {
+    // What a call reads from a definition is kept per stored record; a save must replace it.
+    const definition = (method: string, actions: Record<string, unknown>) => ({ triggers: { manual: request({ method }) }, actions });
+    assert.ok(engine.saveWorkflow({ name: 'changing', definition: definition('POST', { Reply: respond({ body: 'v1' }) }) }).ok);
+    const hooked = await startServer({ host: '127.0.0.1', port: 0, engine, store, hooks: { changing: { workflow: 'changing', trigger: 'manual' } } });
+    try {
+      const first = await send(hooked.url, 'POST', '/hooks/changing');
+      assert.equal(first.status, 200, first.text);
+      assert.equal(first.text, 'v1');
+      assert.ok(engine.saveWorkflow({ name: 'changing', definition: definition('PUT', { Keep: { type: 'Compose', inputs: 1, runAfter: {} } }) }).ok);
+      assert.equal((await send(hooked.url, 'POST', '/hooks/changing')).status, 405);
+      const put = await send(hooked.url, 'PUT', '/hooks/changing');
+      assert.equal(put.status, 202, put.text);
+    } finally {
+      await hooked.close();
+    }
+  });
+
   it('answers every call the same whether the server serves it or the express app alone does', async function () {
     const options: AppOptions = { engine, store, hooks: HOOKS, maxBodyBytes: MAX_BODY_BYTES };
     const alone: Server = createServer(createApp(options));
