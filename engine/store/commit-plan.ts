@@ -11,6 +11,7 @@ import type { RunEvent } from '../interpreter/events.js';
 import type { RunState } from '../interpreter/run-state.js';
 import type { SqliteDatabase } from './database.js';
 import { actionParams, encodeOptional, encodeValue, RUN_SUMMARY_COLUMNS, triggerParams } from './sqlite-rows.js';
+import { forgetRows, rememberRows } from './persisted-records.js';
 import { encodeRetiredState, encodeRunTrigger, encodeWorkingState, isFinished } from './stored-run-state.js';
 import type { CommitUnit, TransitionCommit, TriggerPollCommit, TriggerStateRow } from './store.js';
 
@@ -78,6 +79,8 @@ export function planCommit(units: readonly CommitUnit[]): CommitStep[] {
 
 function planPoll(steps: CommitStep[], commit: TriggerPollCommit): void {
   for (const run of commit.runs) {
+    // Rows first: the working state may then stand on them (same transaction).
+    rememberRows(run.state.actions, run.actions ?? []);
     planCreate(steps, run.state, run.triggerName);
     for (const row of run.actions ?? []) steps.push({ s: 'upsertAction', p: actionParams(row) });
   }
@@ -120,6 +123,7 @@ function planCreate(steps: CommitStep[], state: RunState, triggerName: string): 
  */
 function planTransition(steps: CommitStep[], commit: TransitionCommit): void {
   const { state } = commit;
+  rememberRows(state.actions, commit.actions);
   if (isFinished(state)) {
     steps.push({
       s: 'finishRun',
@@ -146,6 +150,14 @@ function planTransition(steps: CommitStep[], commit: TransitionCommit): void {
 
 function eventStep(runId: string, event: RunEvent): CommitStep {
   return { s: 'insertEvent', p: [runId, event.kind, event.at, encodeValue(event), runId] };
+}
+
+/** The plan of `units` was not committed: their rows stand in for no record. */
+export function planFailed(units: readonly CommitUnit[]): void {
+  for (const unit of units) {
+    if (unit.kind === 'transition') forgetRows(unit.commit.state.actions, unit.commit.actions);
+    else for (const run of unit.poll.runs) forgetRows(run.state.actions, run.actions ?? []);
+  }
 }
 
 /** Runs a plan (the caller holds the transaction). Throws InternalError naming the run at fault. */

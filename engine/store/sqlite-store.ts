@@ -7,10 +7,11 @@
  */
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { RunEvent } from '../interpreter/events.js';
-import type { RunState } from '../interpreter/run-state.js';
+import type { ActionRecord, RunState } from '../interpreter/run-state.js';
 import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
 import { decodeRunState } from './stored-run-state.js';
-import { planCommit, prepareCommitStatements, runCommitPlan, type CommitStatements, type CommitStep } from './commit-plan.js';
+import { planCommit, planFailed, prepareCommitStatements, runCommitPlan, type CommitStatements, type CommitStep } from './commit-plan.js';
+import { isStub, restoreRecords, type RecordStub } from './persisted-records.js';
 import { CommitWriter } from './commit-writer.js';
 import { migrate } from './migrations.js';
 import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
@@ -116,9 +117,15 @@ export class SqliteStore implements Store {
     return this.writer?.broken === undefined ? this.writer : undefined;
   }
 
-  /** Runs a commit plan in this thread, in one IMMEDIATE transaction (the write lock taken at BEGIN). */
-  private commitHere(steps: readonly CommitStep[]): void {
-    if (steps.length > 0) this.planTx.immediate(steps);
+  /** Commits in this thread, in one IMMEDIATE transaction (the write lock taken at BEGIN). */
+  private commitHere(units: readonly CommitUnit[], steps: readonly CommitStep[] = planCommit(units)): void {
+    if (steps.length === 0) return;
+    try {
+      this.planTx.immediate(steps);
+    } catch (err) {
+      planFailed(units);
+      throw err;
+    }
   }
 
   // ---- workflows ----
@@ -170,19 +177,19 @@ export class SqliteStore implements Store {
   // ---- runs ----
 
   createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void {
-    this.commitHere(planCommit([{ kind: 'poll', poll: { runs: [{ state, triggerName }], histories: history === undefined ? [] : [history] } }]));
+    this.commitHere([{ kind: 'poll', poll: { runs: [{ state, triggerName }], histories: history === undefined ? [] : [history] } }]);
   }
 
   commitTransition(commit: TransitionCommit): void {
-    this.commitHere(planCommit([{ kind: 'transition', commit }]));
+    this.commitHere([{ kind: 'transition', commit }]);
   }
 
   commitTransitions(commits: readonly TransitionCommit[]): void {
-    this.commitHere(planCommit(commits.map((commit) => ({ kind: 'transition', commit }))));
+    this.commitHere(commits.map((commit) => ({ kind: 'transition', commit })));
   }
 
   commitGroup(units: readonly CommitUnit[]): void {
-    this.commitHere(planCommit(units));
+    this.commitHere(units);
   }
 
   /**
@@ -195,15 +202,25 @@ export class SqliteStore implements Store {
     if (steps.length === 0) return Promise.resolve();
     const writer = this.commitWriter();
     if (writer === undefined) {
-      this.commitHere(steps);
+      this.commitHere(units, steps);
       return Promise.resolve();
     }
-    return writer.commit(steps);
+    return writer.commit(steps).catch((err: unknown) => {
+      planFailed(units);
+      throw err;
+    });
   }
 
   loadRunState(runId: string): RunState | undefined {
     const row = this.s.selectState.get(runId) as { state: string; working: string | null; trigger_record: string | null } | undefined;
-    return row === undefined ? undefined : decodeRunState(row.working ?? row.state, row.trigger_record);
+    if (row === undefined) return undefined;
+    const state = decodeRunState(row.working ?? row.state, row.trigger_record);
+    const actions = state.actions as Record<string, ActionRecord | RecordStub>;
+    if (Object.values(actions).some(isStub)) {
+      const rows = (this.s.selectAllAttempts.all(runId) as ActionDbRow[]).map(actionFromDb);
+      state.actions = restoreRecords(actions, rows, runId);
+    }
+    return state;
   }
 
   listActiveRunIds(): string[] {
@@ -265,7 +282,7 @@ export class SqliteStore implements Store {
   }
 
   commitTriggerPoll(commit: TriggerPollCommit): void {
-    this.commitHere(planCommit([{ kind: 'poll', poll: commit }]));
+    this.commitHere([{ kind: 'poll', poll: commit }]);
   }
 
   addTriggerHistory(row: TriggerHistoryRow): void {
@@ -339,6 +356,7 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT ${ACTION_COLUMNS} FROM action_executions WHERE run_id = ? AND name = ? ORDER BY rep_order, attempt`,
     ),
     selectEvents: db.prepare('SELECT event FROM run_events WHERE run_id = ? ORDER BY seq').pluck(),
+    selectAllAttempts: db.prepare(`SELECT ${ACTION_COLUMNS} FROM action_executions WHERE run_id = ?`),
     selectStartTime: db.prepare('SELECT start_time FROM runs WHERE run_id = ?').pluck(),
     selectTriggers: db.prepare(
       `SELECT ${TRIGGER_COLUMNS} FROM trigger_histories h ${RUN_TRIGGER_JOIN}

@@ -9,6 +9,7 @@
 import type { Value } from '../expressions/value.js';
 import type { RunState } from '../interpreter/run-state.js';
 import { migrateRunState } from './migrate-run-state.js';
+import { compactRecords } from './persisted-records.js';
 import { decodeValue, encodeValue } from './sqlite-rows.js';
 
 const FINISHED: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Cancelled', 'TimedOut']);
@@ -17,9 +18,12 @@ export function isFinished(state: RunState): boolean {
   return FINISHED.has(state.status);
 }
 
-/** The working state of a run that has not finished: everything but the trigger. */
+/**
+ * The working state of a run that has not finished: everything but the trigger, with stubs for the
+ * action records their stored history rows hold (persisted-records.ts).
+ */
 export function encodeWorkingState(state: RunState): string {
-  return encodeValue({ ...state, trigger: undefined } as unknown as Value);
+  return encodeValue({ ...state, trigger: undefined, actions: compactRecords(state.actions) } as unknown as Value);
 }
 
 /** The small state `runs.state` keeps: all of it that a finished run still needs. */
