@@ -44,6 +44,13 @@ interface ActiveRun {
 
 class ActionTimeout extends Error {}
 
+/**
+ * Two commits in flight: the writer thread commits one batch while the event loop carries out the
+ * last one's commands and gathers the next. One left both threads idle half the time; no limit at
+ * all handed the writer a stream of tiny transactions.
+ */
+const MAX_COMMITS_IN_FLIGHT = 2;
+
 /** How long a commit nobody waits for may wait to share the next transaction. */
 const LAZY_COMMIT_MS = 1;
 
@@ -60,8 +67,8 @@ export class Executor {
   private pending: PendingCommit[] = [];
   private flushScheduled = false;
   private lazyFlush: NodeJS.Timeout | undefined;
-  /** The commit in flight: while it runs, transitions gather for the next one. */
-  private committing: Promise<void> | undefined;
+  /** Commits in flight (at most MAX_COMMITS_IN_FLIGHT): while they run, transitions gather for the next. */
+  private readonly committing = new Set<Promise<void>>();
   private urgentPending = false;
   private readonly effectTypes: ReadonlySet<string>;
   private stopped = false;
@@ -192,13 +199,13 @@ export class Executor {
    * next request shares its transaction: one commit per run instead of two at concurrency 1. Its
    * run's completion is still reported only after it is committed.
    *
-   * At most one commit is in flight. What arrives meanwhile waits for it and goes into the next,
-   * so batches grow with the load by themselves: the writer thread is never handed a stream of
-   * tiny transactions (each dirties the same index pages again).
+   * At most MAX_COMMITS_IN_FLIGHT commits are in flight. What arrives meanwhile waits and goes into
+   * the next, so batches grow with the load by themselves: the writer thread is never handed a
+   * stream of tiny transactions (each dirties the same index pages again).
    */
   private scheduleFlush(urgent = true): void {
     if (urgent) this.urgentPending = true;
-    if (this.flushScheduled || this.committing !== undefined) return;
+    if (this.flushScheduled || this.committing.size >= MAX_COMMITS_IN_FLIGHT) return;
     if (urgent) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -211,7 +218,7 @@ export class Executor {
     this.flushScheduled = false;
     clearTimeout(this.lazyFlush);
     this.lazyFlush = undefined;
-    if (this.committing !== undefined) return;
+    if (this.committing.size >= MAX_COMMITS_IN_FLIGHT) return;
     const batch = this.pending;
     this.pending = [];
     this.urgentPending = false;
@@ -225,9 +232,9 @@ export class Executor {
       for (const p of batch) p.reject(err);
       return;
     }
-    this.committing = committed.then(
+    const inFlight: Promise<void> = committed.then(
       () => {
-        this.committed();
+        this.committed(inFlight);
         for (const p of batch) {
           try {
             // Stopped: the commit is kept, its effects start again when the run resumes.
@@ -239,22 +246,23 @@ export class Executor {
         }
       },
       (err: unknown) => {
-        this.committed();
+        this.committed(inFlight);
         for (const p of batch) p.reject(err);
       },
     );
+    this.committing.add(inFlight);
   }
 
-  /** The commit in flight ended: what gathered meanwhile goes next. */
-  private committed(): void {
-    this.committing = undefined;
+  /** A commit in flight ended: what gathered meanwhile goes next. */
+  private committed(done: Promise<void>): void {
+    this.committing.delete(done);
     if (this.pending.length > 0) this.scheduleFlush(this.urgentPending);
   }
 
   /** Writes everything pending, waiting for the commit in flight first. */
   private async drainCommits(): Promise<void> {
-    while (this.committing !== undefined || this.pending.length > 0) {
-      if (this.committing !== undefined) await this.committing;
+    while (this.committing.size > 0 || this.pending.length > 0) {
+      if (this.committing.size > 0) await Promise.allSettled([...this.committing]);
       else this.flush();
     }
   }

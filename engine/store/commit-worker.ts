@@ -7,6 +7,7 @@
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { prepareCommitStatements, runCommitPlan, type CommitStep } from './commit-plan.js';
+import { DEFAULT_IDLE_POLICY, startIdleCollector } from '../idle-memory.js';
 import { openDatabase } from './database.js';
 
 export interface CommitRequest {
@@ -24,6 +25,9 @@ export type CommitReply = { id: number } | { id: number; error: { message: strin
 
 const { path, port } = workerData as { path: string; port: MessagePort };
 const db = openDatabase({ path });
+// This thread has its own heap, which a burst of plans grows: give it back when quiet, as the
+// server's main thread does (idle-memory.ts). Its heap is small, so less slack is worth it.
+const idle = startIdleCollector({ ...DEFAULT_IDLE_POLICY, minSlackBytes: 2 * 1024 * 1024 });
 const statements = prepareCommitStatements(db);
 const commitAll = db.transaction((requests: readonly CommitRequest[]) => {
   for (const request of requests) runCommitPlan(statements, request.steps);
@@ -38,6 +42,7 @@ function failure(id: number, err: unknown): CommitReply {
 }
 
 function shutDown(): void {
+  idle.stop();
   if (db.open) db.close();
   port.close();
 }
