@@ -2,8 +2,7 @@
  * The commit worker's thread: its own connection to the database, the commit path's statements,
  * and one transaction per burst of plans. Plans that queued up while a transaction ran are taken
  * together (`receiveMessageOnPort`); should that transaction fail, each plan is retried alone, so a
- * bad plan fails by itself. SQLite's auto-checkpoint runs here too, inside these commits: off the
- * event loop.
+ * bad plan fails by itself. Checkpoints are the checkpoint thread's (wal-checkpointer.ts).
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { prepareCommitStatements, runCommitPlan, type CommitStep } from './commit-plan.js';
@@ -23,8 +22,10 @@ export interface CloseRequest {
 
 export type CommitReply = { id: number } | { id: number; error: { message: string; code?: string; run?: string } };
 
-const { path, port } = workerData as { path: string; port: MessagePort };
+const { path, port, autocheckpoint } = workerData as { path: string; port: MessagePort; autocheckpoint: number };
 const db = openDatabase({ path });
+// The checkpoint thread copies the WAL into the database; this is only its backstop.
+db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
 // This thread has its own heap, which a burst of plans grows: give it back when quiet, as the
 // server's main thread does (idle-memory.ts). Its heap is small, so less slack is worth it.
 const idle = startIdleCollector({ ...DEFAULT_IDLE_POLICY, minSlackBytes: 2 * 1024 * 1024 });

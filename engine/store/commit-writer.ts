@@ -9,6 +9,12 @@ import { InternalError } from '../errors.js';
 import type { CommitStep } from './commit-plan.js';
 import type { CloseRequest, CommitReply, CommitRequest } from './commit-worker.js';
 
+/**
+ * The writers' auto-checkpoint threshold while the checkpoint thread runs (wal-checkpointer.ts):
+ * high enough that commits practically never checkpoint themselves.
+ */
+export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 interface Waiting {
   resolve(): void;
   reject(err: Error): void;
@@ -36,12 +42,20 @@ export class CommitWriter {
   static start(path: string): CommitWriter | undefined {
     const { port1, port2 } = new MessageChannel();
     try {
-      const worker = new Worker(new URL('./commit-worker.js', import.meta.url), { workerData: { path, port: port2 }, transferList: [port2] });
+      const worker = new Worker(new URL('./commit-worker.js', import.meta.url), {
+        workerData: { path, port: port2, autocheckpoint: BACKSTOP_CHECKPOINT_PAGES },
+        transferList: [port2],
+      });
       return new CommitWriter(worker, port1);
     } catch {
       port1.close();
       return undefined;
     }
+  }
+
+  /** No commit in flight. */
+  get idle(): boolean {
+    return this.pending.size === 0;
   }
 
   commit(steps: CommitStep[]): Promise<void> {

@@ -12,7 +12,8 @@ import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
 import { decodeRunState } from './stored-run-state.js';
 import { planCommit, planFailed, prepareCommitStatements, runCommitPlan, type CommitStatements, type CommitStep } from './commit-plan.js';
 import { isStub, restoreRecords, type RecordStub } from './persisted-records.js';
-import { CommitWriter } from './commit-writer.js';
+import { BACKSTOP_CHECKPOINT_PAGES, CommitWriter } from './commit-writer.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { migrate } from './migrations.js';
 import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
 import {
@@ -57,6 +58,13 @@ export interface SqliteStoreOptions {
 const ACTION_COLUMNS =
   'run_id, key, attempt, name, type, repetition, status, code, inputs, outputs, error, start_time, end_time, tracked_properties, secure_inputs, secure_outputs';
 
+/**
+ * A commit of at most this many statements, with no other in flight, runs on the event loop: at
+ * concurrency 1 the hops to the commit worker and back cost more than the commit (one W1 run and
+ * the previous run's last transition are about 20). Bigger ones, which come with load, go to the worker.
+ */
+const SMALL_COMMIT_STEPS = 48;
+
 /** Trigger history columns, with the trigger record of the run for entries that share its outputs. */
 const TRIGGER_COLUMNS = 'h.*, r.trigger_record AS run_trigger';
 const RUN_TRIGGER_JOIN = 'LEFT JOIN runs r ON h.outputs IS NULL AND r.run_id = h.run_id';
@@ -76,6 +84,8 @@ export class SqliteStore implements Store {
   private readonly purgeTx: Transaction<(before: string, limit: number) => number>;
   /** The commit worker of a file database, started by the first asynchronous commit. */
   private writer: CommitWriter | undefined;
+  /** Started with the commit worker: checkpoints off both writers' commits. */
+  private checkpointer: WalCheckpointer | undefined;
   private readonly path: string;
 
   constructor(options: SqliteStoreOptions) {
@@ -110,9 +120,11 @@ export class SqliteStore implements Store {
   private commitWriter(): CommitWriter | undefined {
     if (this.writer === undefined && !this.isMemory && this.db.open) {
       this.writer = CommitWriter.start(this.path);
-      // The worker's connection checkpoints the WAL inside its own commits; this connection, which
-      // writes little, leaves that to it unless the WAL grows far past SQLite's usual threshold.
-      if (this.writer !== undefined) this.db.pragma('wal_autocheckpoint = 10000');
+      if (this.writer !== undefined) {
+        // Checkpoints run on their own thread; this connection's are only a backstop (as the worker's).
+        this.checkpointer = WalCheckpointer.start(this.path);
+        this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      }
     }
     return this.writer?.broken === undefined ? this.writer : undefined;
   }
@@ -201,7 +213,8 @@ export class SqliteStore implements Store {
     const steps = planCommit(units);
     if (steps.length === 0) return Promise.resolve();
     const writer = this.commitWriter();
-    if (writer === undefined) {
+    // A small commit with none in flight (a lone request) is cheaper here than two thread hops.
+    if (writer === undefined || (writer.idle && steps.length <= SMALL_COMMIT_STEPS)) {
       this.commitHere(units, steps);
       return Promise.resolve();
     }
@@ -324,6 +337,7 @@ export class SqliteStore implements Store {
   close(): void {
     // The worker makes the commits already sent, then closes its connection and ends.
     this.writer?.stop();
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
