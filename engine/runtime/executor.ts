@@ -45,9 +45,10 @@ interface ActiveRun {
 class ActionTimeout extends Error {}
 
 /**
- * Two commits in flight: the writer thread commits one batch while the event loop carries out the
- * last one's commands and gathers the next. One left both threads idle half the time; no limit at
- * all handed the writer a stream of tiny transactions.
+ * Commits in flight at once, for a store whose commits complete later (on another thread, say):
+ * it may write one batch while the event loop carries out the last one's commands and gathers the
+ * next, and is never handed a stream of tiny transactions. With the SQLite store a commit is done
+ * when `commitGroupAsync` returns.
  */
 const MAX_COMMITS_IN_FLIGHT = 2;
 
@@ -200,7 +201,7 @@ export class Executor {
    * run's completion is still reported only after it is committed.
    *
    * At most MAX_COMMITS_IN_FLIGHT commits are in flight. What arrives meanwhile waits and goes into
-   * the next, so batches grow with the load by themselves: the writer thread is never handed a
+   * the next, so batches grow with the load by themselves: the store is never handed a
    * stream of tiny transactions (each dirties the same index pages again).
    */
   private scheduleFlush(urgent = true): void {
@@ -225,8 +226,7 @@ export class Executor {
     if (batch.length === 0) return;
     let committed: Promise<void>;
     try {
-      // The plan is made now; the statements and the commit may run on the store's writer thread
-      // while this one serves the next requests. Nothing of the batch is carried out before.
+      // A store may complete the commit later; nothing of the batch is carried out before.
       committed = this.options.store.commitGroupAsync(batch.map((p) => p.unit));
     } catch (err) {
       for (const p of batch) p.reject(err);

@@ -1,9 +1,10 @@
 /**
  * The write path of runs as data: `planCommit` turns new runs and transitions into the statements
- * to run and their parameters (all serialisation happens there, on the caller's thread), and
- * `runCommitPlan` runs such a plan on a connection. The same plan runs in this thread (in-memory
- * databases, tests, a writer that could not start) or in the commit worker, which takes the
- * statements' B-tree work and the commit's WAL writes off the event loop.
+ * to run and their parameters (all serialisation happens there), and `runCommitPlan` runs such a
+ * plan inside the caller's transaction. Keeping the plan apart from the connection made it
+ * possible to try running commits on another thread (measured slower on two cores; see
+ * README.md), and keeps the checks of each statement (the run must exist, or must not yet) in one
+ * place.
  */
 import type { Statement } from 'better-sqlite3';
 import { InternalError } from '../errors.js';

@@ -45,8 +45,8 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
 /**
  * Makes `db.transaction(fn)` begin IMMEDIATE: the write lock is taken at BEGIN, and a connection
  * that finds the database busy waits (busy_timeout). A DEFERRED transaction that reads first would
- * fail outright (SQLITE_BUSY, no wait) if another connection — the commit worker's — committed
- * between its first read and its first write. `.deferred` stays available.
+ * fail outright (SQLITE_BUSY, no wait) if another connection (a `sluice` command on the same data
+ * folder, say) committed between its first read and its first write. `.deferred` stays available.
  */
 function immediateByDefault(db: SqliteDatabase): SqliteDatabase {
   const transaction = db.transaction.bind(db);

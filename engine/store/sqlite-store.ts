@@ -1,9 +1,8 @@
 /**
  * The default Store: one SQLite file (better-sqlite3, WAL). Every statement is prepared once. The
- * hot path is the executor's group commit (`commitGroupAsync`): its plan (commit-plan.ts) is made
- * here and run by the commit worker's own connection on a file database, in this thread otherwise.
- * A run's working state, its history rows and events are written in the same transaction; the
- * API's reads run on this thread's connection.
+ * hot path is the executor's group commit (`commitGroup`): a plan of statements (commit-plan.ts)
+ * run in one IMMEDIATE transaction. A run's working state, its history rows and events are written
+ * in the same transaction.
  */
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { RunEvent } from '../interpreter/events.js';
@@ -12,8 +11,6 @@ import { isMemoryPath, openDatabase, type SqliteDatabase } from './database.js';
 import { decodeRunState } from './stored-run-state.js';
 import { planCommit, planFailed, prepareCommitStatements, runCommitPlan, type CommitStatements, type CommitStep } from './commit-plan.js';
 import { isStub, restoreRecords, type RecordStub } from './persisted-records.js';
-import { BACKSTOP_CHECKPOINT_PAGES, CommitWriter } from './commit-writer.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
 import { migrate } from './migrations.js';
 import { decodeSkipToken, encodeSkipToken, pageSize, type PagePosition } from './page-token.js';
 import {
@@ -58,13 +55,6 @@ export interface SqliteStoreOptions {
 const ACTION_COLUMNS =
   'run_id, key, attempt, name, type, repetition, status, code, inputs, outputs, error, start_time, end_time, tracked_properties, secure_inputs, secure_outputs';
 
-/**
- * A commit of at most this many statements, with no other in flight, runs on the event loop: at
- * concurrency 1 the hops to the commit worker and back cost more than the commit (one W1 run and
- * the previous run's last transition are about 20). Bigger ones, which come with load, go to the worker.
- */
-const SMALL_COMMIT_STEPS = 48;
-
 /** Trigger history columns, with the trigger record of the run for entries that share its outputs. */
 const TRIGGER_COLUMNS = 'h.*, r.trigger_record AS run_trigger';
 const RUN_TRIGGER_JOIN = 'LEFT JOIN runs r ON h.outputs IS NULL AND r.run_id = h.run_id';
@@ -82,11 +72,6 @@ export class SqliteStore implements Store {
   private readonly latest = new Map<string, WorkflowRecord>();
   private readonly keyCache = new Map<string, Buffer>();
   private readonly purgeTx: Transaction<(before: string, limit: number) => number>;
-  /** The commit worker of a file database, started by the first asynchronous commit. */
-  private writer: CommitWriter | undefined;
-  /** Started with the commit worker: checkpoints off both writers' commits. */
-  private checkpointer: WalCheckpointer | undefined;
-  private readonly path: string;
 
   constructor(options: SqliteStoreOptions) {
     const now = options.now ?? (() => new Date().toISOString());
@@ -110,23 +95,6 @@ export class SqliteStore implements Store {
       for (const id of ids) this.s.deleteRun.run(id);
       return ids.length;
     });
-    this.path = options.path;
-  }
-
-  /**
-   * The commit worker, started when first needed (a store that never runs a workflow never starts
-   * it); `undefined` for an in-memory database or when it cannot run.
-   */
-  private commitWriter(): CommitWriter | undefined {
-    if (this.writer === undefined && !this.isMemory && this.db.open) {
-      this.writer = CommitWriter.start(this.path);
-      if (this.writer !== undefined) {
-        // Checkpoints run on their own thread; this connection's are only a backstop (as the worker's).
-        this.checkpointer = WalCheckpointer.start(this.path);
-        this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      }
-    }
-    return this.writer?.broken === undefined ? this.writer : undefined;
   }
 
   /** Commits in this thread, in one IMMEDIATE transaction (the write lock taken at BEGIN). */
@@ -205,23 +173,16 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The same as `commitGroup`, settled when committed. On a file database the statements and the
-   * commit run in the commit worker's thread, while this one goes on; the plan (all of the JSON
-   * encoding) is made here, before this returns.
+   * `commitGroup` behind the executor's asynchronous interface. It commits at once, on this thread:
+   * a commit thread was measured and lost on two cores (see README.md, "Why not a writer thread").
    */
   commitGroupAsync(units: readonly CommitUnit[]): Promise<void> {
-    const steps = planCommit(units);
-    if (steps.length === 0) return Promise.resolve();
-    const writer = this.commitWriter();
-    // A small commit with none in flight (a lone request) is cheaper here than two thread hops.
-    if (writer === undefined || (writer.idle && steps.length <= SMALL_COMMIT_STEPS)) {
-      this.commitHere(units, steps);
+    try {
+      this.commitHere(units);
       return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err);
     }
-    return writer.commit(steps).catch((err: unknown) => {
-      planFailed(units);
-      throw err;
-    });
   }
 
   loadRunState(runId: string): RunState | undefined {
@@ -335,9 +296,6 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    // The worker makes the commits already sent, then closes its connection and ends.
-    this.writer?.stop();
-    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
