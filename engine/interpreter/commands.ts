@@ -12,6 +12,4 @@ export type Command =
   | { kind: 'startTimer'; key: string; due: string; purpose: 'wait' | 'retry' }
   /** Stop an in-flight effect (the run was cancelled or terminated). */
   | { kind: 'cancelAction'; key: string }
-  | { kind: 'runCompleted'; status: RunStatus }
-  /** The transition stopped at its action budget: send 'continued' once it is committed. */
-  | { kind: 'continue' };
+  | { kind: 'runCompleted'; status: RunStatus };

@@ -8,6 +8,4 @@ export type RunEvent =
   | { kind: 'runStarted'; at: string }
   | { kind: 'actionCompleted'; at: string; key: string; attempt: number; result: ActionResult }
   | { kind: 'timerFired'; at: string; key: string; purpose: 'wait' | 'retry' }
-  | { kind: 'cancelRequested'; at: string }
-  /** Go on with the actions an earlier transition left pending (see RunState.pending). */
-  | { kind: 'continued'; at: string };
+  | { kind: 'cancelRequested'; at: string };

@@ -18,12 +18,6 @@ export interface InterpreterLimits {
   variableArrayItems: number;
   /** Characters a string variable holds. @default 104857600 */
   variableStringChars: number;
-  /**
-   * Actions one transition starts before it commits and goes on in the next (a Sluice limit, not
-   * Logic Apps'): it bounds what one commit writes and holds in memory, so a Foreach over 100,000
-   * items of pure actions is committed in slices instead of all at once. @default 5000
-   */
-  actionsPerTransition: number;
 }
 
 export const DEFAULT_LIMITS: InterpreterLimits = Object.freeze({
@@ -36,5 +30,4 @@ export const DEFAULT_LIMITS: InterpreterLimits = Object.freeze({
   payloadChars: 104_857_600,
   variableArrayItems: 100_000,
   variableStringChars: 104_857_600,
-  actionsPerTransition: 5_000,
 });

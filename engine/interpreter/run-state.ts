@@ -110,11 +110,6 @@ export interface RunState {
   timers: Record<string, TimerState>;
   /** Latest execution key of each action name, for references from outside its loop. */
   latest: Record<string, string>;
-  /**
-   * Actions ready to start that a transition left for the next one, when it had started as many as
-   * `limits.actionsPerTransition` (the 'continued' event picks them up).
-   */
-  pending?: { name: string; repetition: number[]; scope: string }[];
   outputs?: Record<string, Value>;
   response?: RunResponse;
   /** Seed for guid()/rand() so that replaying a transition gives the same values. */

@@ -207,33 +207,13 @@ export class Step {
     this.complete(owner, failed ? scopeFailure() : { status: 'Succeeded', outputs: owner.outputs });
   }
 
-  /**
-   * Starts queued actions until nothing is ready without an effect or a timer, or until it has
-   * started `limits.actionsPerTransition`: then what is still ready waits in `state.pending` for the
-   * 'continued' event this transition asks for.
-   */
+  /** Starts queued actions until nothing is ready without an effect or a timer. */
   drain(): void {
-    let started = 0;
     for (let work = this.queue.shift(); work !== undefined; work = this.queue.shift()) {
       if (!this.running) return;
       if (this.state.actions[executionKey(work.name, work.repetition)] !== undefined) continue;
-      if (started >= this.ctx.limits.actionsPerTransition) {
-        const hadPending = (this.state.pending?.length ?? 0) > 0;
-        this.state.pending = [...(this.state.pending ?? []), work, ...this.queue.splice(0)];
-        // One 'continued' in flight is enough: it takes whatever is pending by then.
-        if (!hadPending) this.commands.push({ kind: 'continue' });
-        return;
-      }
       this.start(work);
-      started++;
     }
-  }
-
-  /** Takes back the work an earlier transition left pending. */
-  resumePending(): void {
-    const pending = this.state.pending ?? [];
-    delete this.state.pending;
-    if (this.running) this.queue.push(...pending);
   }
 
   private start(work: Work): void {
@@ -340,9 +320,6 @@ export function transition(state: RunState, event: RunEvent, ctx: TransitionCont
       break;
     case 'cancelRequested':
       if (step.running) terminateRun(step, 'Cancelled', undefined);
-      break;
-    case 'continued':
-      step.resumePending();
       break;
   }
   step.drain();

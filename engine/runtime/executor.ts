@@ -149,8 +149,6 @@ export class Executor {
   resume(state: RunState, plan: WorkflowPlan): void {
     const run = this.track(state, plan);
     for (const timer of Object.values(state.timers)) this.arm(state.runId, run, timer.key, timer.due, timer.purpose);
-    // It stopped at its action budget: the rest of the ready actions go on.
-    if ((state.pending?.length ?? 0) > 0) void this.dispatch(state.runId, { kind: 'continued', at: this.options.clock.now() });
     for (const record of Object.values(state.actions)) {
       const retrying = state.timers[record.key] !== undefined;
       if (record.status === 'Running' && record.attempts > 0 && this.effectTypes.has(record.type) && !retrying) {
@@ -282,9 +280,6 @@ export class Executor {
         return;
       case 'runCompleted':
         this.finish(runId, run);
-        return;
-      case 'continue':
-        void this.dispatch(runId, { kind: 'continued', at: this.options.clock.now() });
         return;
     }
   }
