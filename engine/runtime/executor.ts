@@ -44,14 +44,6 @@ interface ActiveRun {
 
 class ActionTimeout extends Error {}
 
-/**
- * Commits in flight at once, for a store whose commits complete later (on another thread, say):
- * it may write one batch while the event loop carries out the last one's commands and gathers the
- * next, and is never handed a stream of tiny transactions. With the SQLite store a commit is done
- * when `commitGroupAsync` returns.
- */
-const MAX_COMMITS_IN_FLIGHT = 2;
-
 /** How long a commit nobody waits for may wait to share the next transaction. */
 const LAZY_COMMIT_MS = 1;
 
@@ -68,9 +60,6 @@ export class Executor {
   private pending: PendingCommit[] = [];
   private flushScheduled = false;
   private lazyFlush: NodeJS.Timeout | undefined;
-  /** Commits in flight (at most MAX_COMMITS_IN_FLIGHT): while they run, transitions gather for the next. */
-  private readonly committing = new Set<Promise<void>>();
-  private urgentPending = false;
   private readonly effectTypes: ReadonlySet<string>;
   private stopped = false;
 
@@ -199,14 +188,9 @@ export class Executor {
    * its Response went out) may wait up to LAZY_COMMIT_MS for the next flush, so that a caller's
    * next request shares its transaction: one commit per run instead of two at concurrency 1. Its
    * run's completion is still reported only after it is committed.
-   *
-   * At most MAX_COMMITS_IN_FLIGHT commits are in flight. What arrives meanwhile waits and goes into
-   * the next, so batches grow with the load by themselves: the store is never handed a
-   * stream of tiny transactions (each dirties the same index pages again).
    */
   private scheduleFlush(urgent = true): void {
-    if (urgent) this.urgentPending = true;
-    if (this.flushScheduled || this.committing.size >= MAX_COMMITS_IN_FLIGHT) return;
+    if (this.flushScheduled) return;
     if (urgent) {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
@@ -219,51 +203,23 @@ export class Executor {
     this.flushScheduled = false;
     clearTimeout(this.lazyFlush);
     this.lazyFlush = undefined;
-    if (this.committing.size >= MAX_COMMITS_IN_FLIGHT) return;
     const batch = this.pending;
     this.pending = [];
-    this.urgentPending = false;
     if (batch.length === 0) return;
-    let committed: Promise<void>;
     try {
-      // A store may complete the commit later; nothing of the batch is carried out before.
-      committed = this.options.store.commitGroupAsync(batch.map((p) => p.unit));
+      this.options.store.commitGroup(batch.map((p) => p.unit));
     } catch (err) {
       for (const p of batch) p.reject(err);
       return;
     }
-    const inFlight: Promise<void> = committed.then(
-      () => {
-        this.committed(inFlight);
-        for (const p of batch) {
-          try {
-            // Stopped: the commit is kept, its effects start again when the run resumes.
-            if (!this.stopped) p.after();
-            p.resolve();
-          } catch (err) {
-            p.reject(err);
-          }
-        }
-      },
-      (err: unknown) => {
-        this.committed(inFlight);
-        for (const p of batch) p.reject(err);
-      },
-    );
-    this.committing.add(inFlight);
-  }
-
-  /** A commit in flight ended: what gathered meanwhile goes next. */
-  private committed(done: Promise<void>): void {
-    this.committing.delete(done);
-    if (this.pending.length > 0) this.scheduleFlush(this.urgentPending);
-  }
-
-  /** Writes everything pending, waiting for the commit in flight first. */
-  private async drainCommits(): Promise<void> {
-    while (this.committing.size > 0 || this.pending.length > 0) {
-      if (this.committing.size > 0) await Promise.allSettled([...this.committing]);
-      else this.flush();
+    for (const p of batch) {
+      try {
+        // Stopped: the commit is kept, its effects start again when the run resumes.
+        if (!this.stopped) p.after();
+        p.resolve();
+      } catch (err) {
+        p.reject(err);
+      }
     }
   }
 
@@ -358,7 +314,7 @@ export class Executor {
     }
     // Transitions already made are written (commits waiting for company included); no command of
     // theirs is carried out any more: the runs resume from them on the next start.
-    await this.drainCommits();
+    this.flush();
     await Promise.allSettled(chains);
     this.active.clear();
   }

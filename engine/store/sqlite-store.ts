@@ -172,19 +172,6 @@ export class SqliteStore implements Store {
     this.commitHere(units);
   }
 
-  /**
-   * `commitGroup` behind the executor's asynchronous interface. It commits at once, on this thread:
-   * a commit thread was measured and lost on two cores (see README.md, "Why not a writer thread").
-   */
-  commitGroupAsync(units: readonly CommitUnit[]): Promise<void> {
-    try {
-      this.commitHere(units);
-      return Promise.resolve();
-    } catch (err) {
-      return Promise.reject(err);
-    }
-  }
-
   loadRunState(runId: string): RunState | undefined {
     const row = this.s.selectState.get(runId) as { state: string; working: string | null; trigger_record: string | null } | undefined;
     if (row === undefined) return undefined;

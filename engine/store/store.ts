@@ -142,11 +142,6 @@ export interface Store {
   /** New runs and transitions of many runs, in order, in one transaction (the executor's group commit). */
   commitGroup(units: readonly CommitUnit[]): void;
   /**
-   * `commitGroup`, settled once committed: a store may run the statements and the commit on another
-   * thread. The plan's values are read before this returns (the caller may change them after).
-   */
-  commitGroupAsync(units: readonly CommitUnit[]): Promise<void>;
-  /**
    * The run's state to resume from. A finished run's state keeps only what its history needs
    * (trigger, latest executions, outputs, error): its action records are the history rows.
    */
