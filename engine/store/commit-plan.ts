@@ -1,10 +1,9 @@
 /**
  * The write path of runs as data: `planCommit` turns new runs and transitions into the statements
  * to run and their parameters (all serialisation happens there), and `runCommitPlan` runs such a
- * plan inside the caller's transaction. Keeping the plan apart from the connection made it
- * possible to try running commits on another thread (measured slower on two cores; see
- * README.md), and keeps the checks of each statement (the run must exist, or must not yet) in one
- * place.
+ * plan inside the caller's transaction, with each statement's check (the run must exist, or must
+ * not yet) in one place. The plan is plain data, which is what let a commit thread be tried (it
+ * lost on two cores; see README.md).
  */
 import type { Statement } from 'better-sqlite3';
 import { InternalError } from '../errors.js';

@@ -11,6 +11,7 @@
  * (which the interpreter should never do) is written in full, never lost. Rows that hide secure
  * data never stand in for a record.
  */
+import { InternalError } from '../errors.js';
 import type { ActionRecord } from '../interpreter/run-state.js';
 import type { ActionRow } from './store.js';
 
@@ -81,7 +82,7 @@ export function restoreRecords(actions: Record<string, ActionRecord | RecordStub
   for (const [key, entry] of Object.entries(actions)) {
     if (!isStub(entry)) continue;
     const row = byAttempt.get(`${key}\u0000${Math.max(1, entry.attempts)}`);
-    if (row === undefined) throw new Error(`run ${runId}: the history row of action execution '${key}' is missing`);
+    if (row === undefined) throw new InternalError(`the history row of action execution '${key}' is missing`, { where: { run: runId } });
     const record: ActionRecord = { key, name: row.name, type: row.type, repetition: row.repetition, status: row.status as ActionRecord['status'], attempts: entry.attempts, scope: entry.scope };
     if (row.code !== undefined) record.code = row.code;
     if (row.inputs !== undefined) record.inputs = row.inputs;

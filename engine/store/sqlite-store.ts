@@ -97,8 +97,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Commits in this thread, in one IMMEDIATE transaction (the write lock taken at BEGIN). */
-  private commitHere(units: readonly CommitUnit[], steps: readonly CommitStep[] = planCommit(units)): void {
+  /** Commits in one IMMEDIATE transaction (the write lock taken at BEGIN). */
+  private commitHere(units: readonly CommitUnit[]): void {
+    const steps = planCommit(units);
     if (steps.length === 0) return;
     try {
       this.planTx.immediate(steps);
