@@ -75,11 +75,6 @@ export class Executor {
     return { plan, pure: this.options.pure, effects: this.effectTypes, limits: this.options.limits };
   }
 
-  /** Stores a new run and starts it. */
-  begin(state: RunState, plan: WorkflowPlan, triggerName: string, history?: TriggerHistoryRow): Promise<void> {
-    return this.launch({ runs: [{ state, plan, triggerName }], histories: history === undefined ? [] : [history] });
-  }
-
   /**
    * Stores new runs — with the trigger history and trigger state that fired them — and starts
    * those not Waiting, in one commit. A started run's first transition is applied before that
@@ -172,7 +167,7 @@ export class Executor {
   private apply(runId: string, run: ActiveRun, event: RunEvent): Promise<void> | undefined {
     if (this.stopped || this.active.get(runId) !== run) return undefined;
     const result = transition(run.state, event, run.ctx);
-    // createRun already recorded the runStarted event with the run's first row.
+    // runStarted is not stored as an event: the store reads it from the run's start time.
     const events = event.kind === 'runStarted' ? [] : [event];
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ unit: { kind: 'transition', commit: { state: result.state, events, actions: result.rows } }, after: () => {

@@ -176,7 +176,7 @@ export function runCommitPlan(statements: CommitStatements, steps: readonly Comm
   }
 }
 
-export function isConstraint(err: unknown): boolean {
+function isConstraint(err: unknown): boolean {
   const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -128,8 +128,8 @@ export interface Store {
 
   // ---- runs ----
   /**
-   * Writes a new run (its first state) and the runStarted event, and — in the same transaction —
-   * the trigger history entry that fired it, when given.
+   * Writes a new run (its first state; its runStarted event is read from its start time) and — in
+   * the same transaction — the trigger history entry that fired it, when given.
    */
   createRun(state: RunState, triggerName: string, history?: TriggerHistoryRow): void;
   /** One transition: the new state, its events and changed action rows, in one transaction. */
@@ -163,7 +163,7 @@ export interface Store {
   /** Saves a trigger's state alone (first schedule, a skipped or failed poll). */
   saveTriggerState(row: TriggerStateRow): void;
   /**
-   * One poll's outcome in one transaction: new runs (with their runStarted events), trigger history
+   * One poll's outcome in one transaction: new runs (with their first transition's rows), trigger history
    * entries and the trigger's new state, so that nothing fires twice or is lost across a crash.
    */
   commitTriggerPoll(commit: TriggerPollCommit): void;
